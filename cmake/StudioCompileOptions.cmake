@@ -1,0 +1,18 @@
+# One INTERFACE target carries the language level, the warnings and the strict Qt macros, so every
+# library, executable, test and benchmark is compiled the same way.
+add_library(studio_compile_options INTERFACE)
+target_compile_features(studio_compile_options INTERFACE cxx_std_20)
+target_compile_options(studio_compile_options INTERFACE -Wall -Wextra -Wpedantic)
+if(STUDIO_WERROR)
+    target_compile_options(studio_compile_options INTERFACE -Werror)
+endif()
+target_compile_definitions(studio_compile_options INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_USE_QSTRINGBUILDER
+    QT_NO_KEYWORDS)
+# Includes are written from the repository root: #include "core/engine/sqlitedb.h".
+target_include_directories(studio_compile_options INTERFACE ${PROJECT_SOURCE_DIR})

@@ -1,0 +1,14 @@
+# add_studio_test(NAME SOURCES ... LIBS ... [GUI])
+# One executable per class or feature, registered with CTest. GUI tests run on the offscreen
+# platform so they need no display.
+function(add_studio_test name)
+    cmake_parse_arguments(ARG "GUI" "" "SOURCES;LIBS" ${ARGN})
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE ${ARG_LIBS} Qt6::Test studio_compile_options)
+    add_test(NAME ${name} COMMAND ${name})
+    set(env "STUDIO_TEST_ARTIFACTS=${PROJECT_BINARY_DIR}/test-artifacts")
+    if(ARG_GUI)
+        list(APPEND env "QT_QPA_PLATFORM=offscreen")
+    endif()
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT "${env}" TIMEOUT 300)
+endfunction()

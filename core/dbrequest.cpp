@@ -1,0 +1,73 @@
+#include "core/dbrequest.h"
+
+#include "core/requestcontrol.h"
+
+DbRequest::DbRequest(const QString &description, QObject *parent)
+    : QObject(parent)
+    , m_description(description)
+    , m_control(std::make_shared<RequestControl>(this))
+{}
+
+DbRequest::~DbRequest()
+{
+    m_control->detach();
+}
+
+void DbRequest::cancel()
+{
+    if (!isDone())
+        m_control->cancel();
+}
+
+void DbRequest::deliverFailure(const DbError &error)
+{
+    if (isDone())
+        return;
+    m_state = State::Failed;
+    m_error = error;
+    Q_EMIT failed(error);
+    Q_EMIT ended();
+}
+
+void DbRequest::markFinished()
+{
+    m_state = State::Finished;
+}
+
+void QueryRequest::deliverColumns(const QList<ResultColumn> &columns)
+{
+    m_columns = columns;
+    Q_EMIT columnsReady(columns);
+}
+
+void QueryRequest::deliverRows(const RowBatch &batch)
+{
+    control()->releaseBatchCredit();
+    if (isDone())
+        return;
+    Q_EMIT rowsReady(batch);
+}
+
+void QueryRequest::deliverFinished(const ExecSummary &summary)
+{
+    if (isDone())
+        return;
+    m_summary = summary;
+    markFinished();
+    Q_EMIT finished(summary);
+    Q_EMIT ended();
+}
+
+SchemaRequest::SchemaRequest(QObject *parent)
+    : DbRequest(tr("Reading schema"), parent)
+{}
+
+void SchemaRequest::deliverSchema(const DatabaseSchema &schema)
+{
+    if (isDone())
+        return;
+    m_schema = schema;
+    markFinished();
+    Q_EMIT finished(schema);
+    Q_EMIT ended();
+}

@@ -1,0 +1,203 @@
+#include "core/engine/queryexecutor.h"
+
+#include "core/engine/sqlitedb.h"
+#include "core/requestcontrol.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("QueryExecutor", text);
+}
+
+DbError cancelledError()
+{
+    return {ErrorCode::Cancelled, tr("The statement was cancelled."), {}};
+}
+
+} // namespace
+
+QueryExecutor::QueryExecutor(SqliteDb &db, const Statement &statement,
+                             std::shared_ptr<RequestControl> control)
+    : m_db(db)
+    , m_statement(statement)
+    , m_control(std::move(control))
+{}
+
+void QueryExecutor::fail(const DbError &error)
+{
+    m_control->post([error](DbRequest *r) { r->deliverFailure(error); });
+}
+
+bool QueryExecutor::prepare()
+{
+    if (m_control->isCancelled()) {
+        fail(cancelledError());
+        return false;
+    }
+    DbError error;
+    QString tail;
+    m_stmt = m_db.prepare(m_statement.sql, &error, &tail);
+    if (!m_stmt) {
+        fail(error);
+        return false;
+    }
+    // One statement per request keeps results, errors and cancellation unambiguous; scripts are
+    // split by the caller.
+    DbError tailError;
+    const bool tailIsOnlyComments = tail.trimmed().isEmpty()
+                                    || (!m_db.prepare(tail, &tailError)
+                                        && tailError.code == ErrorCode::InvalidRequest);
+    if (!tailIsOnlyComments) {
+        fail({ErrorCode::InvalidRequest,
+              tr("Only one statement can run per request; split the script into statements."),
+              {}});
+        return false;
+    }
+    return true;
+}
+
+bool QueryExecutor::isReadOnly() const
+{
+    return m_stmt && m_stmt->isReadOnly();
+}
+
+bool QueryExecutor::bindParameters()
+{
+    const int count = m_stmt->parameterCount();
+    int positional = 0;
+    for (int i = 1; i <= count; ++i) {
+        const QString name = m_stmt->parameterName(i);
+        SqlValue value;
+        if (name.isEmpty() || name.startsWith(u'?')) {
+            // "?" takes the next value; "?NNN" takes value NNN (1-based), as SQLite numbers them.
+            const int index = name.size() > 1 ? name.mid(1).toInt() - 1 : positional;
+            positional = index + 1;
+            if (index < 0 || index >= m_statement.params.size()) {
+                fail({ErrorCode::InvalidRequest,
+                      tr("The statement has more parameters than values were given (%1)."
+                         " Supply a value for every parameter.")
+                          .arg(m_statement.params.size()),
+                      {}});
+                return false;
+            }
+            value = m_statement.params.at(index);
+        } else if (auto it = m_statement.namedParams.constFind(name);
+                   it != m_statement.namedParams.constEnd()) {
+            value = *it;
+        } else if (auto bare = m_statement.namedParams.constFind(name.mid(1));
+                   bare != m_statement.namedParams.constEnd()) {
+            value = *bare;
+        } else {
+            fail({ErrorCode::InvalidRequest,
+                  tr("No value was given for parameter %1.").arg(name),
+                  {}});
+            return false;
+        }
+        if (auto error = m_stmt->bind(i, value)) {
+            fail(*error);
+            return false;
+        }
+    }
+    return true;
+}
+
+void QueryExecutor::run()
+{
+    if (!bindParameters())
+        return;
+
+    QElapsedTimer timer;
+    timer.start();
+    SqliteDb *db = &m_db;
+    m_control->setInterruptHandler([db] { db->interrupt(); });
+    // A cancel that arrived between prepare and now has no statement to interrupt yet.
+    if (m_control->isCancelled()) {
+        m_control->setInterruptHandler({});
+        fail(cancelledError());
+        return;
+    }
+
+    QList<ResultColumn> columns;
+    for (int i = 0; i < m_stmt->columnCount(); ++i)
+        columns.append({m_stmt->columnName(i), m_stmt->columnDeclaredType(i)});
+    m_control->post([columns](DbRequest *r) {
+        static_cast<QueryRequest *>(r)->deliverColumns(columns);
+    });
+
+    const QueryOptions &options = m_statement.options;
+    const int sampleEvery = qMax(1, options.sampleEvery);
+    const int batchSize = qMax(1, options.batchSize);
+    const int columnCount = int(columns.size());
+    qint64 rowsRead = 0;
+    RowBatch batch;
+    bool ok = true;
+    DbError error;
+
+    auto flush = [&]() -> bool {
+        if (batch.rows.isEmpty())
+            return true;
+        if (!m_control->acquireBatchCredit())
+            return false;
+        m_control->post([b = std::move(batch)](DbRequest *r) {
+            static_cast<QueryRequest *>(r)->deliverRows(b);
+        });
+        batch = RowBatch{};
+        return true;
+    };
+
+    while (true) {
+        const auto step = m_stmt->step();
+        if (step == SqliteStatement::StepResult::Done)
+            break;
+        if (step == SqliteStatement::StepResult::Error) {
+            ok = false;
+            error = m_stmt->error();
+            break;
+        }
+        if (rowsRead % sampleEvery == 0) {
+            if (batch.rows.isEmpty())
+                batch.firstRow = rowsRead / sampleEvery;
+            Row row;
+            row.reserve(columnCount);
+            for (int c = 0; c < columnCount; ++c)
+                row.append(m_stmt->value(c));
+            batch.rows.append(std::move(row));
+        }
+        ++rowsRead;
+        if (batch.rows.size() >= batchSize && !flush()) {
+            ok = false;
+            error = cancelledError();
+            break;
+        }
+        if (options.maxRows >= 0 && rowsRead >= options.maxRows)
+            break;
+    }
+    if (ok && !flush()) {
+        ok = false;
+        error = cancelledError();
+    }
+    m_control->setInterruptHandler({});
+    // A cancel that arrived just as the last row was read changed nothing: report success.
+    if (!ok) {
+        m_stmt->reset();
+        fail(error);
+        return;
+    }
+
+    ExecSummary summary;
+    summary.rowsRead = rowsRead;
+    summary.changedData = !m_stmt->isReadOnly();
+    if (summary.changedData) {
+        summary.rowsAffected = m_db.changes();
+        summary.lastInsertRowid = m_db.lastInsertRowid();
+    }
+    summary.durationMs = double(timer.nsecsElapsed()) / 1e6;
+    m_stmt->reset();
+    m_control->post([summary](DbRequest *r) {
+        static_cast<QueryRequest *>(r)->deliverFinished(summary);
+    });
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/dberror.h"
+#include "core/tableschema.h"
+
+#include <optional>
+
+class SqliteDb;
+
+// Reads a database's schema through SQLite's pragmas: tables and views with their columns
+// (declared type, NOT NULL, default, key position, hidden and generated), indexes, foreign keys,
+// triggers, WITHOUT ROWID and STRICT.
+class SchemaReader
+{
+public:
+    explicit SchemaReader(SqliteDb &db) : m_db(db) {}
+
+    std::optional<DbError> read(DatabaseSchema *schema);
+
+private:
+    std::optional<DbError> readColumns(TableSchema *table);
+    std::optional<DbError> readIndexes(TableSchema *table);
+    std::optional<DbError> readForeignKeys(TableSchema *table);
+
+    SqliteDb &m_db; // not owned
+};

@@ -1,0 +1,246 @@
+#include "core/engine/sqlitedb.h"
+
+#include "core/engine/sqliteerror.h"
+
+#include <QCoreApplication>
+
+#include <sqlite3.h>
+
+SqliteDb::~SqliteDb()
+{
+    close();
+}
+
+std::optional<DbError> SqliteDb::open(const QString &path, OpenMode mode, int busyTimeoutMs)
+{
+    close();
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+    switch (mode) {
+    case OpenMode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case OpenMode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case OpenMode::Create:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    }
+    const QByteArray utf8 = path.toUtf8();
+    const int rc = sqlite3_open_v2(utf8.constData(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        DbError error = lastError(rc);
+        error.code = ErrorCode::ConnectionFailed;
+        error.message = QCoreApplication::translate("SqliteDb", "Cannot open %1: %2")
+                            .arg(path, error.message);
+        close();
+        return error;
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, busyTimeoutMs);
+
+    // Opening is lazy: read the schema now so that a file that is not a database fails here, with
+    // a clear message, rather than on the first query.
+    if (auto error = exec(QStringLiteral("SELECT count(*) FROM sqlite_schema"))) {
+        error->code = ErrorCode::ConnectionFailed;
+        error->message = QCoreApplication::translate("SqliteDb", "Cannot open %1: %2")
+                             .arg(path, error->message);
+        close();
+        return error;
+    }
+    if (mode == OpenMode::Create) {
+        if (auto error = exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+            return error;
+    }
+    return std::nullopt;
+}
+
+void SqliteDb::close()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+}
+
+bool SqliteDb::isReadOnly() const
+{
+    return m_db && sqlite3_db_readonly(m_db, "main") == 1;
+}
+
+std::optional<DbError> SqliteDb::exec(const QString &sql)
+{
+    const QByteArray utf8 = sql.toUtf8();
+    char *message = nullptr;
+    const int rc = sqlite3_exec(m_db, utf8.constData(), nullptr, nullptr, &message);
+    if (rc == SQLITE_OK)
+        return std::nullopt;
+    const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+    sqlite3_free(message);
+    return sqliteError(sqlite3_extended_errcode(m_db), text);
+}
+
+std::unique_ptr<SqliteStatement> SqliteDb::prepare(const QString &sql, DbError *error,
+                                                   QString *tail)
+{
+    const QByteArray utf8 = sql.toUtf8();
+    sqlite3_stmt *stmt = nullptr;
+    const char *tailPtr = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), 0, &stmt, &tailPtr);
+    if (rc != SQLITE_OK) {
+        if (error)
+            *error = lastError(rc);
+        return nullptr;
+    }
+    if (tail)
+        *tail = QString::fromUtf8(tailPtr, utf8.constData() + utf8.size() - tailPtr);
+    if (!stmt) {
+        // Only whitespace or comments: nothing to run.
+        if (error) {
+            error->code = ErrorCode::InvalidRequest;
+            error->message = QCoreApplication::translate("SqliteDb", "There is no SQL statement"
+                                                                     " to run.");
+        }
+        return nullptr;
+    }
+    return std::make_unique<SqliteStatement>(this, stmt);
+}
+
+void SqliteDb::interrupt()
+{
+    if (m_db)
+        sqlite3_interrupt(m_db);
+}
+
+qint64 SqliteDb::changes() const
+{
+    return sqlite3_changes64(m_db);
+}
+
+qint64 SqliteDb::lastInsertRowid() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+bool SqliteDb::inTransaction() const
+{
+    return m_db && sqlite3_get_autocommit(m_db) == 0;
+}
+
+DbError SqliteDb::lastError(int resultCode) const
+{
+    if (!m_db)
+        return sqliteError(resultCode, QString::fromUtf8(sqlite3_errstr(resultCode)));
+    const int extended = sqlite3_extended_errcode(m_db);
+    return sqliteError(extended ? extended : resultCode, QString::fromUtf8(sqlite3_errmsg(m_db)),
+                       sqlite3_error_offset(m_db));
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+int SqliteStatement::parameterCount() const
+{
+    return sqlite3_bind_parameter_count(m_stmt);
+}
+
+QString SqliteStatement::parameterName(int index) const
+{
+    return QString::fromUtf8(sqlite3_bind_parameter_name(m_stmt, index));
+}
+
+std::optional<DbError> SqliteStatement::bind(int index, const SqlValue &value)
+{
+    int rc = SQLITE_OK;
+    switch (value.type()) {
+    case SqlValue::Type::Null:
+        rc = sqlite3_bind_null(m_stmt, index);
+        break;
+    case SqlValue::Type::Integer:
+        rc = sqlite3_bind_int64(m_stmt, index, value.toInteger());
+        break;
+    case SqlValue::Type::Real:
+        rc = sqlite3_bind_double(m_stmt, index, value.toReal());
+        break;
+    case SqlValue::Type::Text: {
+        const QByteArray utf8 = value.toText().toUtf8();
+        rc = sqlite3_bind_text64(m_stmt, index, utf8.constData(), sqlite3_uint64(utf8.size()),
+                                 SQLITE_TRANSIENT, SQLITE_UTF8);
+        break;
+    }
+    case SqlValue::Type::Blob: {
+        const QByteArray bytes = value.toBlob();
+        // A zero-length BLOB must stay a BLOB, not become NULL: bind a non-null pointer.
+        static const char empty = 0;
+        rc = sqlite3_bind_blob64(m_stmt, index, bytes.isEmpty() ? &empty : bytes.constData(),
+                                 sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
+        break;
+    }
+    }
+    if (rc != SQLITE_OK)
+        return m_db->lastError(rc);
+    return std::nullopt;
+}
+
+SqliteStatement::StepResult SqliteStatement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return StepResult::Row;
+    if (rc == SQLITE_DONE)
+        return StepResult::Done;
+    m_error = m_db->lastError(rc);
+    return StepResult::Error;
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_stmt);
+}
+
+int SqliteStatement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
+}
+
+QString SqliteStatement::columnName(int index) const
+{
+    return QString::fromUtf8(sqlite3_column_name(m_stmt, index));
+}
+
+QString SqliteStatement::columnDeclaredType(int index) const
+{
+    return QString::fromUtf8(sqlite3_column_decltype(m_stmt, index));
+}
+
+SqlValue SqliteStatement::value(int index) const
+{
+    switch (sqlite3_column_type(m_stmt, index)) {
+    case SQLITE_INTEGER:
+        return SqlValue(qint64(sqlite3_column_int64(m_stmt, index)));
+    case SQLITE_FLOAT:
+        return SqlValue(sqlite3_column_double(m_stmt, index));
+    case SQLITE_TEXT: {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, index));
+        return SqlValue(QString::fromUtf8(text, sqlite3_column_bytes(m_stmt, index)));
+    }
+    case SQLITE_BLOB: {
+        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, index));
+        return SqlValue::blob(QByteArray(data, sqlite3_column_bytes(m_stmt, index)));
+    }
+    default:
+        return {};
+    }
+}
+
+bool SqliteStatement::isReadOnly() const
+{
+    return sqlite3_stmt_readonly(m_stmt) != 0;
+}
+
+QString SqliteStatement::sql() const
+{
+    return QString::fromUtf8(sqlite3_sql(m_stmt));
+}

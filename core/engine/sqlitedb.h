@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/dberror.h"
+#include "core/sqlvalue.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+class SqliteStatement;
+
+// RAII owner of one sqlite3 connection. Created, used and closed on a single thread; only
+// interrupt() may be called from another.
+class SqliteDb
+{
+public:
+    enum class OpenMode { ReadWrite, ReadOnly, Create };
+
+    SqliteDb() = default;
+    ~SqliteDb();
+    SqliteDb(const SqliteDb &) = delete;
+    SqliteDb &operator=(const SqliteDb &) = delete;
+
+    // Opens `path`. Create makes a new file in WAL mode; the others never change the file's
+    // journal mode, because a user's database is not ours to alter.
+    std::optional<DbError> open(const QString &path, OpenMode mode, int busyTimeoutMs = 5000);
+    void close();
+    bool isOpen() const { return m_db != nullptr; }
+    bool isReadOnly() const;
+
+    // Runs SQL text that returns no rows we need (several statements allowed).
+    std::optional<DbError> exec(const QString &sql);
+    // Prepares the first statement of `sql`; `tail` receives the unparsed remainder.
+    std::unique_ptr<SqliteStatement> prepare(const QString &sql, DbError *error,
+                                             QString *tail = nullptr);
+
+    void interrupt();
+    qint64 changes() const;
+    qint64 lastInsertRowid() const;
+    bool inTransaction() const;
+    DbError lastError(int resultCode) const;
+
+    sqlite3 *handle() const { return m_db; }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
+// RAII owner of one prepared statement.
+class SqliteStatement
+{
+public:
+    enum class StepResult { Row, Done, Error };
+
+    SqliteStatement(SqliteDb *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    int parameterCount() const;
+    QString parameterName(int index) const; // 1-based, includes the prefix (":name"), empty for ?
+    std::optional<DbError> bind(int index, const SqlValue &value);
+
+    StepResult step();
+    DbError error() const { return m_error; }
+    void reset();
+
+    int columnCount() const;
+    QString columnName(int index) const;
+    QString columnDeclaredType(int index) const;
+    SqlValue value(int index) const;
+
+    bool isReadOnly() const;
+    QString sql() const;
+
+private:
+    SqliteDb *m_db; // not owned; outlives its statements
+    sqlite3_stmt *m_stmt;
+    DbError m_error;
+};

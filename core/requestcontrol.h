@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/dbrequest.h"
+
+#include <QMetaObject>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+
+// The thread-safe side of a DbRequest, shared between the request (in its owner's thread) and the
+// back end doing the work (a worker or network thread). It carries cancellation, and it posts
+// results to the request only while the request is alive: a deleted request simply stops
+// receiving, and its pending deliveries are dropped by Qt with the object.
+class RequestControl
+{
+public:
+    explicit RequestControl(DbRequest *target) : m_target(target) {}
+
+    bool isCancelled() const { return m_cancelled.load(std::memory_order_acquire); }
+    // Any thread. Runs the interrupt handler if the work is under way.
+    void cancel();
+
+    // The back end says how to stop the running work (sqlite3_interrupt, a `cancel` frame...).
+    // Cleared again with an empty function before the resource it touches goes away.
+    void setInterruptHandler(std::function<void()> handler);
+
+    // Runs `fn(request)` in the request's thread, if the request still exists then.
+    template<typename Fn>
+    void post(Fn fn)
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_target)
+            return;
+        DbRequest *target = m_target;
+        QMetaObject::invokeMethod(
+            target, [target, fn = std::move(fn)] { fn(target); },
+            Qt::QueuedConnection);
+    }
+
+    // Flow control for streamed rows: a producer takes a credit per batch it posts and blocks
+    // while too many are undelivered, so a slow consumer bounds the memory in flight. Returns
+    // false when the request was cancelled or abandoned meanwhile.
+    bool acquireBatchCredit();
+    void releaseBatchCredit();
+
+    static constexpr int kMaxBatchesInFlight = 8;
+
+private:
+    friend class DbRequest;
+    void detach();
+
+    std::atomic<bool> m_cancelled{false};
+    std::mutex m_mutex;
+    std::condition_variable m_creditFreed;
+    DbRequest *m_target; // not owned; cleared by the request's destructor
+    std::function<void()> m_interrupt;
+    int m_batchesInFlight = 0;
+};
