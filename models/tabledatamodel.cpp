@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QLocale>
 
 #include <climits>
 #include <memory>
@@ -49,7 +50,7 @@ QString TableDataModel::displayText(const SqlValue &value)
     case SqlValue::Type::Blob: {
         const QByteArray bytes = value.toBlob();
         const QString preview = QString::fromLatin1(bytes.left(16).toHex(' '));
-        return tr("BLOB %n byte(s)", nullptr, int(bytes.size()))
+        return tr("BLOB %1").arg(QLocale::c().formattedDataSize(bytes.size()))
                + (bytes.isEmpty() ? QString() : QStringLiteral(": ") + preview)
                + (bytes.size() > 16 ? QStringLiteral(" …") : QString());
     }
@@ -85,6 +86,7 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    m_focusPage = index.row() / kPageSize;
     const Row *row = rowAt(index.row());
     if (!row) {
         if (role == Qt::DisplayRole)
@@ -305,7 +307,6 @@ void TableDataModel::startPageRequest(int page)
 
 void TableDataModel::pageArrived(int page, QList<Row> rows)
 {
-    evictPages(page);
     const qint64 first = qint64(page) * kPageSize;
     if (rows.isEmpty()) {
         // Fewer rows than expected: rows were deleted since counting. The end is here.
@@ -322,10 +323,13 @@ void TableDataModel::pageArrived(int page, QList<Row> rows)
     if (m_query.hasKey() && page == m_anchors.size())
         m_anchors.append(entry.rows.first().first(m_query.orderTermCount()));
     m_pages.insert(page, std::move(entry));
+    evictPages(page);
 
     if (count < kPageSize)
         m_lastPageShort = true;
-    if (!m_countExact)
+    if (!m_countExact && m_lastPageShort)
+        setExactCount(first + count);
+    else if (!m_countExact)
         growTo(first + count);
     const qint64 last = qMin<qint64>(first + count, m_rowCount) - 1;
     if (last >= first)
@@ -336,15 +340,24 @@ void TableDataModel::pageArrived(int page, QList<Row> rows)
 void TableDataModel::growTo(qint64 rows)
 {
     rows = qMin<qint64>(rows, INT_MAX);
-    if (rows > m_rowCount) {
-        beginInsertRows({}, int(m_rowCount), int(rows - 1));
-        m_rowCount = rows;
-        endInsertRows();
-    } else if (rows < m_rowCount) {
+    if (rows <= m_rowCount)
+        return;
+    beginInsertRows({}, int(m_rowCount), int(rows - 1));
+    m_rowCount = rows;
+    endInsertRows();
+}
+
+void TableDataModel::setExactCount(qint64 rows)
+{
+    m_countExact = true;
+    rows = qMin<qint64>(rows, INT_MAX);
+    if (rows < m_rowCount) {
         beginRemoveRows({}, int(rows), int(m_rowCount - 1));
         m_rowCount = rows;
         endRemoveRows();
     }
+    growTo(rows);
+    Q_EMIT rowCountKnown(rows);
 }
 
 void TableDataModel::startCount()
@@ -358,11 +371,8 @@ void TableDataModel::startCount()
             *value = batch.rows.first().first().toInteger();
     });
     connect(request, &QueryRequest::finished, this, [this, value, generation] {
-        if (generation != m_generation || *value < 0 || m_countExact)
-            return;
-        m_countExact = true;
-        growTo(*value);
-        Q_EMIT rowCountKnown(*value);
+        if (generation == m_generation && *value >= 0 && !m_countExact)
+            setExactCount(*value);
     });
     connect(request, &DbRequest::failed, this, &TableDataModel::fail);
     connect(request, &DbRequest::ended, request, &QObject::deleteLater);
@@ -393,25 +403,25 @@ void TableDataModel::startAnchorScan()
         if (generation != m_generation)
             return;
         m_anchorsComplete = true;
-        if (!m_countExact) {
-            // The scan read every row: its count is exact too.
-            m_countExact = true;
-            growTo(summary.rowsRead);
-            Q_EMIT rowCountKnown(summary.rowsRead);
-        }
+        // The scan read every row: its count is exact too.
+        if (!m_countExact)
+            setExactCount(summary.rowsRead);
         Q_EMIT indexComplete();
     });
     connect(request, &DbRequest::failed, this, &TableDataModel::fail);
     connect(request, &DbRequest::ended, request, &QObject::deleteLater);
 }
 
-void TableDataModel::evictPages(int keepNear)
+void TableDataModel::evictPages(int arrived)
 {
+    // Drop the pages farthest from where the view last looked; never the one that just came.
     while (m_cacheBytes > m_cacheLimit && m_pages.size() > 1) {
         auto farthest = m_pages.end();
         for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+            if (it.key() == arrived)
+                continue;
             if (farthest == m_pages.end()
-                || qAbs(it.key() - keepNear) > qAbs(farthest.key() - keepNear))
+                || qAbs(it.key() - m_focusPage) > qAbs(farthest.key() - m_focusPage))
                 farthest = it;
         }
         m_cacheBytes -= farthest->bytes;

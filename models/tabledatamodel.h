@@ -91,8 +91,9 @@ private:
     void pageArrived(int page, QList<Row> rows);
     void startCount();
     void startAnchorScan();
-    void growTo(qint64 rows);
-    void evictPages(int keepNear);
+    void growTo(qint64 rows); // never shrinks
+    void setExactCount(qint64 rows);
+    void evictPages(int arrived);
     void fail(const DbError &error);
     const Row *rowAt(int row) const;
 
@@ -109,6 +110,7 @@ private:
     qsizetype m_cacheBytes = 0;
     qsizetype m_cacheLimit = kDefaultCacheBytes;
     mutable quint64 m_useClock = 0;
+    mutable int m_focusPage = 0; // page of the last cell the view asked for
 
     QList<Row> m_anchors; // m_anchors[p]: order terms of page p's first row
     bool m_anchorsComplete = false;
