@@ -1,0 +1,50 @@
+#include "core/connection.h"
+#include "widgets/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("DoSQL"));
+    QApplication::setApplicationName(QStringLiteral("DoSQL Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(DOSQL_STUDIO_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("dosql-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Browse, query and watch DoSQL and SQLite databases."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Open the bundled demo database."));
+    const QCommandLineOption readOnly(QStringLiteral("read-only"),
+                                      QApplication::translate("main", "Open the given files read-only."));
+    const QCommandLineOption table(QStringLiteral("table"),
+                                   QApplication::translate("main", "Open this table once the database is ready."),
+                                   QStringLiteral("name"));
+    parser.addOptions({demo, readOnly, table});
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QApplication::translate("main", "SQLite database files to open."),
+                                 QStringLiteral("[files...]"));
+    parser.process(app);
+
+    MainWindow window;
+    if (parser.isSet(table)) {
+        const QString name = parser.value(table);
+        QObject::connect(&window, &MainWindow::databaseReady, &window,
+                         [&window, name](Connection *c) { window.openTableByName(c, name); });
+    }
+    window.show();
+    for (const QString &file : parser.positionalArguments())
+        window.openFile(file, parser.isSet(readOnly));
+    if (parser.isSet(demo))
+        window.openDemo();
+    return app.exec();
+}

@@ -1,0 +1,294 @@
+#include "widgets/mainwindow.h"
+
+#include "core/connection.h"
+#include "core/engine/demodatabase.h"
+#include "models/schematreemodel.h"
+#include "widgets/activityindicator.h"
+#include "widgets/appsettings.h"
+#include "widgets/opendatabases.h"
+#include "widgets/schemabrowser.h"
+#include "widgets/tabletab.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QtConcurrent>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_databases(new OpenDatabases(this))
+    , m_schemaModel(new SchemaTreeModel(this))
+    , m_browser(new SchemaBrowser(m_schemaModel, this))
+    , m_center(new QStackedWidget(this))
+    , m_tabs(new QTabWidget(this))
+    , m_activity(new ActivityIndicator(this))
+{
+    setWindowTitle(tr("DoSQL Studio"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/dosql-studio.svg")));
+    setAcceptDrops(true);
+
+    auto *welcome = new QLabel(tr("<h2>DoSQL Studio</h2>"
+                                  "<p>Open a SQLite database with <b>File › Open</b>, drop a file here,"
+                                  " or try <b>File › Open Demo Database</b>.</p>"),
+                               this);
+    welcome->setAlignment(Qt::AlignCenter);
+    welcome->setEnabled(false);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    m_center->addWidget(welcome);
+    m_center->addWidget(m_tabs);
+    setCentralWidget(m_center);
+
+    auto *dock = new QDockWidget(tr("Databases"), this);
+    dock->setObjectName(QStringLiteral("schemaDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(m_browser);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {300}, Qt::Horizontal);
+
+    statusBar()->addPermanentWidget(m_activity, 1);
+    createMenus();
+
+    connect(m_browser, &SchemaBrowser::tableActivated, this, &MainWindow::openTable);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        delete m_tabs->widget(index);
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::currentTabChanged);
+    connect(m_databases, &OpenDatabases::opened, this, [this](Connection *connection) {
+        m_schemaModel->addConnection(connection);
+        m_browser->selectConnection(connection);
+        m_activity->setConnection(connection);
+        connect(connection, &Connection::stateChanged, this,
+                [this, connection] { connectionStateChanged(connection); });
+    });
+    connect(m_databases, &OpenDatabases::aboutToClose, this, [this](Connection *connection) {
+        closeTabsOf(connection);
+        m_schemaModel->removeConnection(connection);
+        m_activity->setConnection(m_databases->all().value(0) == connection
+                                      ? m_databases->all().value(1)
+                                      : m_databases->all().value(0));
+    });
+    connect(m_schemaModel, &SchemaTreeModel::schemaLoaded, this, &MainWindow::databaseReady);
+
+    const AppSettings settings;
+    if (!restoreGeometry(settings.mainWindowGeometry()))
+        resize(1280, 800);
+    restoreState(settings.mainWindowState());
+}
+
+MainWindow::~MainWindow()
+{
+    // Tabs hold models that talk to connections: they go first.
+    while (m_tabs->count() > 0)
+        delete m_tabs->widget(0);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("&Open Database…"),
+                                    this, [this] { chooseFile(false); });
+    open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open Database &Read-Only…"), this, [this] { chooseFile(true); });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("Open &Demo Database"), this, &MainWindow::openDemo);
+    file->addSeparator();
+    QAction *close = file->addAction(tr("&Close Database"), this, &MainWindow::closeCurrentDatabase);
+    close->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    QAction *closeTab = file->addAction(tr("Close &Tab"), this, [this] {
+        delete m_tabs->currentWidget();
+    });
+    closeTab->setShortcut(QKeySequence::Close);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *refresh = view->addAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("&Refresh Table"),
+                                       this, [this] {
+                                           if (auto *tab = qobject_cast<TableTab *>(m_tabs->currentWidget()))
+                                               tab->refresh();
+                                       });
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About DoSQL Studio"), this, [this] {
+        showMessage(tr("About DoSQL Studio"),
+                    tr("<h3>DoSQL Studio %1</h3><p>Browse, query and watch DoSQL and SQLite databases."
+                       "</p><p>Built with Qt %2 and SQLite.</p>")
+                        .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = AppSettings().recentFiles();
+    for (const QString &path : files) {
+        m_recentMenu->addAction(QFileInfo(path).fileName() + QStringLiteral("  —  ") + path, this,
+                                [this, path] { openFile(path); });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::chooseFile(bool readOnly)
+{
+    AppSettings settings;
+    auto *dialog = new QFileDialog(this, readOnly ? tr("Open Database Read-Only") : tr("Open Database"),
+                                   settings.lastOpenDirectory(),
+                                   tr("SQLite databases (*.db *.sqlite *.sqlite3 *.db3);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, readOnly](const QString &path) {
+        AppSettings().setLastOpenDirectory(QFileInfo(path).absolutePath());
+        openFile(path, readOnly);
+    });
+    dialog->open();
+}
+
+void MainWindow::openFile(const QString &path, bool readOnly)
+{
+    ConnectionSpec spec;
+    spec.location = path;
+    spec.mode = readOnly ? ConnectionSpec::OpenMode::ReadOnly : ConnectionSpec::OpenMode::ReadWrite;
+    Connection *connection = m_databases->open(spec);
+    m_browser->selectConnection(connection);
+    m_activity->setConnection(connection);
+}
+
+void MainWindow::openDemo()
+{
+    const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                         + u'/' + DemoDatabase::fileName();
+    if (QFileInfo::exists(path)) {
+        openFile(path);
+        return;
+    }
+    statusBar()->showMessage(tr("Building the demo database…"));
+    auto *watcher = new QFutureWatcher<std::optional<DbError>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        statusBar()->clearMessage();
+        if (const auto error = watcher->result()) {
+            showMessage(tr("Demo database"), tr("The demo database could not be built: %1").arg(error->message));
+            return;
+        }
+        openFile(path);
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return DemoDatabase::create(path); }));
+}
+
+TableTab *MainWindow::openTable(Connection *connection, const TableSchema &table)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *tab = qobject_cast<TableTab *>(m_tabs->widget(i));
+        if (tab && tab->connection() == connection && tab->table().name == table.name) {
+            m_tabs->setCurrentIndex(i);
+            return tab;
+        }
+    }
+    auto *tab = new TableTab(connection, table, m_tabs);
+    const QString icon = table.kind == TableSchema::Kind::View ? QStringLiteral("view") : QStringLiteral("table");
+    const int index = m_tabs->addTab(tab, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), table.name);
+    m_tabs->setTabToolTip(index, connection->spec().title() + QStringLiteral(" › ") + table.name);
+    m_tabs->setCurrentIndex(index);
+    m_center->setCurrentWidget(m_tabs);
+    return tab;
+}
+
+TableTab *MainWindow::openTableByName(Connection *connection, const QString &name)
+{
+    const DatabaseSchema schema = m_schemaModel->schemaOf(connection);
+    const TableSchema *table = schema.find(name);
+    return table ? openTable(connection, *table) : nullptr;
+}
+
+void MainWindow::closeCurrentDatabase()
+{
+    Connection *connection = m_browser->currentConnection();
+    if (!connection) {
+        if (auto *tab = qobject_cast<TableTab *>(m_tabs->currentWidget()))
+            connection = tab->connection();
+    }
+    if (connection)
+        m_databases->close(connection);
+}
+
+void MainWindow::closeTabsOf(Connection *connection)
+{
+    for (int i = m_tabs->count() - 1; i >= 0; --i) {
+        auto *tab = qobject_cast<TableTab *>(m_tabs->widget(i));
+        if (tab && tab->connection() == connection)
+            delete tab;
+    }
+}
+
+void MainWindow::connectionStateChanged(Connection *connection)
+{
+    if (connection->state() == Connection::State::Open) {
+        AppSettings().addRecentFile(connection->spec().location);
+        rebuildRecentMenu();
+        setWindowTitle(connection->spec().title() + QStringLiteral(" — ") + tr("DoSQL Studio"));
+    } else if (connection->state() == Connection::State::Failed) {
+        const QString path = connection->spec().location;
+        const QString message = connection->lastError().message;
+        m_databases->close(connection);
+        showMessage(tr("Could not open database"),
+                    tr("%1\n\nCheck that the file is a SQLite database and that you may read it.").arg(message));
+        AppSettings().removeRecentFile(path);
+        rebuildRecentMenu();
+    }
+}
+
+void MainWindow::currentTabChanged()
+{
+    auto *tab = qobject_cast<TableTab *>(m_tabs->currentWidget());
+    m_center->setCurrentIndex(m_tabs->count() > 0 ? 1 : 0);
+    if (tab)
+        m_activity->setConnection(tab->connection());
+}
+
+void MainWindow::showMessage(const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings settings;
+    settings.setMainWindowGeometry(saveGeometry());
+    settings.setMainWindowState(saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            openFile(url.toLocalFile());
+    }
+    event->acceptProposedAction();
+}

@@ -1,0 +1,46 @@
+#include "widgets/opendatabases.h"
+
+#include "core/engine/localconnection.h"
+
+#include <QFileInfo>
+
+OpenDatabases::OpenDatabases(QObject *parent)
+    : QObject(parent)
+{}
+
+OpenDatabases::~OpenDatabases() = default;
+
+Connection *OpenDatabases::open(const ConnectionSpec &spec)
+{
+    const QString canonical = QFileInfo(spec.location).absoluteFilePath();
+    for (const auto &c : m_connections) {
+        if (QFileInfo(c->spec().location).absoluteFilePath() == canonical && c->spec().mode == spec.mode)
+            return c.get();
+    }
+    ConnectionSpec normalized = spec;
+    normalized.location = canonical;
+    m_connections.push_back(std::make_unique<LocalConnection>(normalized));
+    Connection *connection = m_connections.back().get();
+    Q_EMIT opened(connection);
+    connection->open();
+    return connection;
+}
+
+void OpenDatabases::close(Connection *connection)
+{
+    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+        if (it->get() == connection) {
+            Q_EMIT aboutToClose(connection);
+            m_connections.erase(it);
+            return;
+        }
+    }
+}
+
+QList<Connection *> OpenDatabases::all() const
+{
+    QList<Connection *> result;
+    for (const auto &c : m_connections)
+        result.append(c.get());
+    return result;
+}
