@@ -65,7 +65,7 @@ void CellViewer::showValue(const QString &column, const SqlValue &value)
         break;
     case SqlValue::Type::Text: {
         const QString text = value.toText();
-        info += QStringLiteral(", ") + tr("%n character(s)", nullptr, int(text.size()));
+        info += QStringLiteral(", ") + tr("%1 characters").arg(locale.toString(text.size()));
         m_text->setFont(QFont());
         // JSON is common in DoSQL apps: show it indented when the whole value parses.
         const QString trimmed = text.trimmed();
