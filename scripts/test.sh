@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Sets everything up, builds, and runs every test. GUI tests run offscreen (set by CMake);
+# screenshots they take land in build/test-artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh
+export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/tmp/runtime-$(id -u)}
+mkdir -p -m 700 "$XDG_RUNTIME_DIR"
+cd build
+ctest --output-on-failure --timeout 600 "$@"
