@@ -11,11 +11,15 @@
 
 namespace {
 
+// What a row really costs in memory, so that the cache limit is a limit on RSS: the list and
+// its values, plus each string's or BLOB's heap block with its header.
 qsizetype rowBytes(const Row &row)
 {
-    qsizetype bytes = 16 * row.size();
-    for (const SqlValue &v : row)
-        bytes += v.byteSize();
+    qsizetype bytes = qsizetype(sizeof(Row)) + 32 + row.size() * qsizetype(sizeof(SqlValue));
+    for (const SqlValue &v : row) {
+        if (v.type() == SqlValue::Type::Text || v.type() == SqlValue::Type::Blob)
+            bytes += v.byteSize() + 32;
+    }
     return bytes;
 }
 
