@@ -59,17 +59,21 @@ bool ensureData(const QString &path, qint64 rows)
         out << e->message << Qt::endl;
         return false;
     }
-    const QString sql = QStringLiteral(
-        "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-        "CREATE TABLE events(id INTEGER PRIMARY KEY, user_id INTEGER, kind TEXT, payload TEXT,"
-        " amount REAL, created_at INTEGER);"
-        "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < %1)"
-        " INSERT INTO events SELECT i, abs(random()) % 100000,"
-        " CASE i % 5 WHEN 0 THEN 'signup' WHEN 1 THEN 'login' WHEN 2 THEN 'order' WHEN 3 THEN 'view'"
-        " ELSE 'logout' END, 'event payload #' || i || ' ' || hex(randomblob(8)),"
-        " round((abs(random()) % 100000) / 100.0, 2), 1780000000000 + i * 250 FROM c;"
-        "CREATE INDEX events_user ON events(user_id);"
-        "PRAGMA journal_mode=WAL;").arg(rows);
+    const QString sql
+        = QStringLiteral(
+              "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+              "CREATE TABLE events(id INTEGER PRIMARY KEY, user_id INTEGER, kind TEXT, payload "
+              "TEXT,"
+              " amount REAL, created_at INTEGER);"
+              "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < %1)"
+              " INSERT INTO events SELECT i, abs(random()) % 100000,"
+              " CASE i % 5 WHEN 0 THEN 'signup' WHEN 1 THEN 'login' WHEN 2 THEN 'order' WHEN 3 "
+              "THEN 'view'"
+              " ELSE 'logout' END, 'event payload #' || i || ' ' || hex(randomblob(8)),"
+              " round((abs(random()) % 100000) / 100.0, 2), 1780000000000 + i * 250 FROM c;"
+              "CREATE INDEX events_user ON events(user_id);"
+              "PRAGMA journal_mode=WAL;")
+              .arg(rows);
     if (auto e = db.exec(sql)) {
         out << e->message << Qt::endl;
         return false;
@@ -104,11 +108,13 @@ double shellTime(const QString &db, const QString &sql)
 {
     QProcess p;
     p.start(QStringLiteral("sqlite3"), {db});
-    p.write((QStringLiteral(".output /dev/null\n.timer on\n") + sql + QStringLiteral(";\n")).toUtf8());
+    p.write(
+        (QStringLiteral(".output /dev/null\n.timer on\n") + sql + QStringLiteral(";\n")).toUtf8());
     p.closeWriteChannel();
     p.waitForFinished(600000);
     static const QRegularExpression re(QStringLiteral(R"(Run Time: real ([0-9.]+))"));
-    const auto m = re.match(QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()));
+    const auto m
+        = re.match(QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()));
     return m.hasMatch() ? m.captured(1).toDouble() * 1000.0 : -1;
 }
 
@@ -124,10 +130,15 @@ void row(const QString &what, double ours, double target, double peer, const QSt
 {
     out << QStringLiteral("%1 %2 ms").arg(what, -44).arg(ours, 9, 'f', 2);
     if (target > 0)
-        out << QStringLiteral("  (target <= %1 ms: %2)").arg(target).arg(ours <= target ? QStringLiteral("met") : QStringLiteral("MISSED"));
+        out << QStringLiteral("  (target <= %1 ms: %2)")
+                   .arg(target)
+                   .arg(ours <= target ? QStringLiteral("met") : QStringLiteral("MISSED"));
     // The shell's timer has 1 ms resolution: "0" means under a millisecond.
     if (peer > 0)
-        out << QStringLiteral("  | sqlite3 %1: %2 ms, ratio %3x").arg(peerWhat).arg(peer, 0, 'f', 2).arg(ours / peer, 0, 'f', 2);
+        out << QStringLiteral("  | sqlite3 %1: %2 ms, ratio %3x")
+                   .arg(peerWhat)
+                   .arg(peer, 0, 'f', 2)
+                   .arg(ours / peer, 0, 'f', 2);
     else if (peer == 0)
         out << QStringLiteral("  | sqlite3 %1: < 1 ms").arg(peerWhat);
     out << Qt::endl;
@@ -141,10 +152,17 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("Rows in the table."), QStringLiteral("N"), QStringLiteral("10000000"));
-    const QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("Folder for the generated database."), QStringLiteral("DIR"), QDir::tempPath() + QStringLiteral("/dosql-bench"));
-    const QCommandLineOption repsOption(QStringLiteral("reps"), QStringLiteral("Repetitions per figure."), QStringLiteral("N"), QStringLiteral("7"));
-    const QCommandLineOption skipScroll(QStringLiteral("skip-scroll"), QStringLiteral("Skip the full scroll."));
+    const QCommandLineOption rowsOption(QStringLiteral("rows"),
+                                        QStringLiteral("Rows in the table."), QStringLiteral("N"),
+                                        QStringLiteral("10000000"));
+    const QCommandLineOption dataOption(
+        QStringLiteral("data"), QStringLiteral("Folder for the generated database."),
+        QStringLiteral("DIR"), QDir::tempPath() + QStringLiteral("/dosql-bench"));
+    const QCommandLineOption repsOption(QStringLiteral("reps"),
+                                        QStringLiteral("Repetitions per figure."),
+                                        QStringLiteral("N"), QStringLiteral("7"));
+    const QCommandLineOption skipScroll(QStringLiteral("skip-scroll"),
+                                        QStringLiteral("Skip the full scroll."));
     parser.addOptions({rowsOption, dataOption, repsOption, skipScroll});
     parser.process(app);
     const qint64 rows = parser.value(rowsOption).toLongLong();
@@ -189,10 +207,13 @@ int main(int argc, char *argv[])
         waitForIndex(model);
         index.append(double(t.nsecsElapsed()) / 1e6);
     }
-    const double shellFirst = shellMedian(path, QStringLiteral("SELECT * FROM events ORDER BY id LIMIT 256"), reps);
-    row(QStringLiteral("first rows (key order)"), median(first), 50, shellFirst, QStringLiteral("LIMIT 256"));
+    const double shellFirst
+        = shellMedian(path, QStringLiteral("SELECT * FROM events ORDER BY id LIMIT 256"), reps);
+    row(QStringLiteral("first rows (key order)"), median(first), 50, shellFirst,
+        QStringLiteral("LIMIT 256"));
     row(QStringLiteral("exact row count (background)"), median(count), 0,
-        shellMedian(path, QStringLiteral("SELECT count(*) FROM events"), 3), QStringLiteral("count(*)"));
+        shellMedian(path, QStringLiteral("SELECT count(*) FROM events"), 3),
+        QStringLiteral("count(*)"));
     row(QStringLiteral("anchor index complete (background)"), median(index), 0, -1, {});
 
     auto jumps = [&](TableDataModel &model, const QString &label, const QString &orderBy) {
@@ -208,10 +229,18 @@ int main(int argc, char *argv[])
             toEnd.append(waitForRow(model, last - i * 4099, t));
         }
         row(QStringLiteral("jump to row %1 (%2)").arg(middle).arg(label), median(toMiddle), 50,
-            shellMedian(path, QStringLiteral("SELECT * FROM events ORDER BY %1 LIMIT 256 OFFSET %2").arg(orderBy).arg(middle), 3),
+            shellMedian(path,
+                        QStringLiteral("SELECT * FROM events ORDER BY %1 LIMIT 256 OFFSET %2")
+                            .arg(orderBy)
+                            .arg(middle),
+                        3),
             QStringLiteral("OFFSET"));
         row(QStringLiteral("jump to last row (%1)").arg(label), median(toEnd), 50,
-            shellMedian(path, QStringLiteral("SELECT * FROM events ORDER BY %1 LIMIT 256 OFFSET %2").arg(orderBy).arg(last - 255), 3),
+            shellMedian(path,
+                        QStringLiteral("SELECT * FROM events ORDER BY %1 LIMIT 256 OFFSET %2")
+                            .arg(orderBy)
+                            .arg(last - 255),
+                        3),
             QStringLiteral("OFFSET"));
     };
 
@@ -224,10 +253,12 @@ int main(int argc, char *argv[])
         model.sort(1, Qt::AscendingOrder);
         const double sortedFirst = waitForRow(model, 0, t);
         row(QStringLiteral("first rows sorted by user_id"), sortedFirst, 50,
-            shellMedian(path, QStringLiteral("SELECT * FROM events ORDER BY user_id, id LIMIT 256"), 3),
+            shellMedian(path, QStringLiteral("SELECT * FROM events ORDER BY user_id, id LIMIT 256"),
+                        3),
             QStringLiteral("LIMIT 256"));
         waitForIndex(model);
-        row(QStringLiteral("anchor index sorted by user_id"), double(t.nsecsElapsed()) / 1e6, 0, -1, {});
+        row(QStringLiteral("anchor index sorted by user_id"), double(t.nsecsElapsed()) / 1e6, 0, -1,
+            {});
         jumps(model, QStringLiteral("sorted by user_id"), QStringLiteral("user_id, id"));
     }
 
@@ -244,14 +275,16 @@ int main(int argc, char *argv[])
             }
         }
         const qint64 after = rssKb();
-        out << QStringLiteral("scrolled all %1 rows page by page in %2 s; RSS before %3 MB, after %4 MB,"
-                              " growth %5 MB (target <= 64 MB: %6); model cache %7 MB")
+        out << QStringLiteral(
+                   "scrolled all %1 rows page by page in %2 s; RSS before %3 MB, after %4 MB,"
+                   " growth %5 MB (target <= 64 MB: %6); model cache %7 MB")
                    .arg(model.rowCount())
                    .arg(t.elapsed() / 1000.0, 0, 'f', 1)
                    .arg(before / 1024.0, 0, 'f', 1)
                    .arg(after / 1024.0, 0, 'f', 1)
                    .arg((after - before) / 1024.0, 0, 'f', 1)
-                   .arg((after - before) <= 64 * 1024 ? QStringLiteral("met") : QStringLiteral("MISSED"))
+                   .arg((after - before) <= 64 * 1024 ? QStringLiteral("met")
+                                                      : QStringLiteral("MISSED"))
                    .arg(model.cacheBytes() / (1024.0 * 1024.0), 0, 'f', 1)
             << Qt::endl;
     }

@@ -47,7 +47,8 @@ struct DbError
     static QString codeName(ErrorCode code);
     static ErrorCode codeFromName(const QString &name);
 
-    // Whether the contract allows retrying automatically (reads, or writes with an idempotency key).
+    // Whether the contract allows retrying automatically (reads, or writes with an idempotency
+    // key).
     bool isRetryable() const;
 
     QString toString() const { return codeName() + QStringLiteral(": ") + message; }

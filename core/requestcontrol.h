@@ -16,7 +16,9 @@
 class RequestControl
 {
 public:
-    explicit RequestControl(DbRequest *target) : m_target(target) {}
+    explicit RequestControl(DbRequest *target)
+        : m_target(target)
+    {}
 
     bool isCancelled() const { return m_cancelled.load(std::memory_order_acquire); }
     // Any thread. Runs the interrupt handler if the work is under way.
@@ -35,8 +37,7 @@ public:
             return;
         DbRequest *target = m_target;
         QMetaObject::invokeMethod(
-            target, [target, fn = std::move(fn)] { fn(target); },
-            Qt::QueuedConnection);
+            target, [target, fn = std::move(fn)] { fn(target); }, Qt::QueuedConnection);
     }
 
     // Flow control for streamed rows: a producer takes a credit per batch it posts and blocks

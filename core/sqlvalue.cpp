@@ -48,7 +48,8 @@ QString SqlValue::toText() const
     case Type::Integer:
         return QString::number(std::get<qint64>(m_data));
     case Type::Real: {
-        // 17 significant digits round-trip any double exactly, as SQLite's own text conversion does.
+        // 17 significant digits round-trip any double exactly, as SQLite's own text conversion
+        // does.
         const double d = std::get<double>(m_data);
         QString s = QString::number(d, 'g', 17);
         const QString shorter = QString::number(d, 'g', 15);

@@ -15,11 +15,21 @@ public:
     enum class Type { Null, Integer, Real, Text, Blob };
 
     SqlValue() = default;
-    SqlValue(qint64 v) : m_data(v) {}
-    SqlValue(int v) : m_data(qint64(v)) {}
-    SqlValue(double v) : m_data(v) {}
-    SqlValue(const QString &v) : m_data(v) {}
-    SqlValue(QString &&v) : m_data(std::move(v)) {}
+    SqlValue(qint64 v)
+        : m_data(v)
+    {}
+    SqlValue(int v)
+        : m_data(qint64(v))
+    {}
+    SqlValue(double v)
+        : m_data(v)
+    {}
+    SqlValue(const QString &v)
+        : m_data(v)
+    {}
+    SqlValue(QString &&v)
+        : m_data(std::move(v))
+    {}
     static SqlValue blob(const QByteArray &bytes);
 
     Type type() const { return Type(m_data.index()); }

@@ -8,8 +8,8 @@
 // How a query's rows come back.
 struct QueryOptions
 {
-    int batchSize = 256;   // rows per RowBatch
-    qint64 maxRows = -1;   // stop after this many rows (-1: all)
+    int batchSize = 256; // rows per RowBatch
+    qint64 maxRows = -1; // stop after this many rows (-1: all)
     // Deliver only every Nth row (rows 0, N, 2N, ...), while still counting all of them in
     // ExecSummary::rowsRead. Builds sparse key indexes without moving every row across threads.
     int sampleEvery = 1;

@@ -79,14 +79,16 @@ QString KeysetQuery::where(const QString &extra) const
     QList<int> columns = m_filterTexts.keys();
     std::sort(columns.begin(), columns.end());
     for (int column : columns) {
-        const ColumnFilter f = ColumnFilter::parse(m_columnExpressions.at(column),
-                                                   m_filterTexts.value(column));
+        const ColumnFilter f
+            = ColumnFilter::parse(m_columnExpressions.at(column), m_filterTexts.value(column));
         if (!f.condition.isEmpty())
             conditions.append(f.condition);
     }
     if (!extra.isEmpty())
         conditions.append(extra);
-    return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    return conditions.isEmpty()
+               ? QString()
+               : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
 static QList<SqlValue> filterParams(const QHash<int, QString> &texts, const QStringList &exprs)
@@ -108,7 +110,8 @@ QString KeysetQuery::orderBy() const
         parts.append(m_columnExpressions.at(m_sortColumn)
                      + (m_sortOrder == Qt::DescendingOrder ? QStringLiteral(" DESC") : QString()));
     }
-    return parts.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + parts.join(QStringLiteral(", "));
+    return parts.isEmpty() ? QString()
+                           : QStringLiteral(" ORDER BY ") + parts.join(QStringLiteral(", "));
 }
 
 QString KeysetQuery::keyTupleCondition(const Row &anchor, int first, bool inclusive,
@@ -127,11 +130,12 @@ QString KeysetQuery::keyTupleCondition(const Row &anchor, int first, bool inclus
     if (columns.size() == 1)
         return columns.first() + u' ' + op + QStringLiteral(" ?");
     // Row values: SQLite seeks the primary key index with them.
-    return u'(' + columns.join(QStringLiteral(", ")) + QStringLiteral(") ") + op + QStringLiteral(" (")
-           + marks.join(QStringLiteral(", ")) + u')';
+    return u'(' + columns.join(QStringLiteral(", ")) + QStringLiteral(") ") + op
+           + QStringLiteral(" (") + marks.join(QStringLiteral(", ")) + u')';
 }
 
-QString KeysetQuery::keysetCondition(const Row &anchor, bool inclusive, QList<SqlValue> *params) const
+QString KeysetQuery::keysetCondition(const Row &anchor, bool inclusive,
+                                     QList<SqlValue> *params) const
 {
     if (anchor.isEmpty())
         return {};
@@ -149,8 +153,8 @@ QString KeysetQuery::keysetCondition(const Row &anchor, bool inclusive, QList<Sq
             QList<SqlValue> keyParams;
             const QString keys = keyTupleCondition(anchor, 1, inclusive, &keyParams);
             *params += keyParams;
-            return u'(' + s + QStringLiteral(" IS NOT NULL OR (") + s + QStringLiteral(" IS NULL AND ")
-                   + keys + QStringLiteral("))");
+            return u'(' + s + QStringLiteral(" IS NOT NULL OR (") + s
+                   + QStringLiteral(" IS NULL AND ") + keys + QStringLiteral("))");
         }
         params->append(value);
         params->append(value);
@@ -178,8 +182,9 @@ Statement KeysetQuery::page(const Row &anchor, bool inclusive, int limit) const
     for (const Term &t : m_orderTerms)
         select.append(t.expression);
     select += m_columnExpressions;
-    st.sql = QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")) + QStringLiteral(" FROM ")
-             + m_from + where(condition) + orderBy() + QStringLiteral(" LIMIT ") + QString::number(limit);
+    st.sql = QStringLiteral("SELECT ") + select.join(QStringLiteral(", "))
+             + QStringLiteral(" FROM ") + m_from + where(condition) + orderBy()
+             + QStringLiteral(" LIMIT ") + QString::number(limit);
     st.options.batchSize = limit;
     return st;
 }
@@ -202,8 +207,8 @@ Statement KeysetQuery::anchors(int stride) const
     QStringList select;
     for (const Term &t : m_orderTerms)
         select.append(t.expression);
-    st.sql = QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")) + QStringLiteral(" FROM ")
-             + m_from + where({}) + orderBy();
+    st.sql = QStringLiteral("SELECT ") + select.join(QStringLiteral(", "))
+             + QStringLiteral(" FROM ") + m_from + where({}) + orderBy();
     st.options.sampleEvery = stride;
     st.options.batchSize = 1024;
     return st;

@@ -8,8 +8,8 @@ namespace {
 
 QStandardItem *makeItem(const QString &text, SchemaTreeModel::Kind kind, const QString &icon)
 {
-    auto *item = new QStandardItem(QIcon(QStringLiteral(":/icons/") + icon + QStringLiteral(".svg")),
-                                   text);
+    auto *item = new QStandardItem(
+        QIcon(QStringLiteral(":/icons/") + icon + QStringLiteral(".svg")), text);
     item->setEditable(false);
     item->setData(int(kind), SchemaTreeModel::KindRole);
     return item;
@@ -30,8 +30,9 @@ QString columnLabel(const ColumnInfo &c)
 QStandardItem *makeTableItem(const TableSchema &table)
 {
     const bool isView = table.kind == TableSchema::Kind::View;
-    auto *item = makeItem(table.name, isView ? SchemaTreeModel::Kind::View : SchemaTreeModel::Kind::Table,
-                          isView ? QStringLiteral("view") : QStringLiteral("table"));
+    auto *item
+        = makeItem(table.name, isView ? SchemaTreeModel::Kind::View : SchemaTreeModel::Kind::Table,
+                   isView ? QStringLiteral("view") : QStringLiteral("table"));
     item->setData(table.name, SchemaTreeModel::ObjectNameRole);
     QStringList notes;
     if (table.withoutRowid)
@@ -61,8 +62,10 @@ QStandardItem *makeTableItem(const TableSchema &table)
         const QString text = fk.columns.join(QStringLiteral(", ")) + QStringLiteral(" → ")
                              + fk.referencedTable + u'('
                              + fk.referencedColumns.join(QStringLiteral(", ")) + u')';
-        auto *foreignKey = makeItem(text, SchemaTreeModel::Kind::ForeignKey, QStringLiteral("link"));
-        foreignKey->setToolTip(QStringLiteral("ON UPDATE %1\nON DELETE %2").arg(fk.onUpdate, fk.onDelete));
+        auto *foreignKey
+            = makeItem(text, SchemaTreeModel::Kind::ForeignKey, QStringLiteral("link"));
+        foreignKey->setToolTip(
+            QStringLiteral("ON UPDATE %1\nON DELETE %2").arg(fk.onUpdate, fk.onDelete));
         item->appendRow(foreignKey);
     }
     for (const TriggerInfo &t : table.triggers) {
@@ -91,14 +94,16 @@ QModelIndex SchemaTreeModel::addConnection(Connection *connection)
     m_entries.append(entry);
     updateRootText(m_entries.last());
 
-    connect(connection, &Connection::stateChanged, this, [this, connection](Connection::State state) {
-        if (Entry *e = entryFor(connection)) {
-            updateRootText(*e);
-            if (state == Connection::State::Open)
-                reload(connection);
-        }
-    });
-    connect(connection, &Connection::schemaChanged, this, [this, connection] { reload(connection); });
+    connect(connection, &Connection::stateChanged, this,
+            [this, connection](Connection::State state) {
+                if (Entry *e = entryFor(connection)) {
+                    updateRootText(*e);
+                    if (state == Connection::State::Open)
+                        reload(connection);
+                }
+            });
+    connect(connection, &Connection::schemaChanged, this,
+            [this, connection] { reload(connection); });
     if (connection->state() == Connection::State::Open)
         reload(connection);
     return entry.root->index();

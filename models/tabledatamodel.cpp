@@ -277,8 +277,8 @@ void TableDataModel::startPageRequest(int page)
     else if (page < m_anchors.size())
         statement = m_query.page(m_anchors.at(page), true, kPageSize);
     else
-        statement = m_query.page(m_pages.value(page - 1).rows.last().first(m_query.orderTermCount()),
-                                 false, kPageSize);
+        statement = m_query.page(
+            m_pages.value(page - 1).rows.last().first(m_query.orderTermCount()), false, kPageSize);
 
     QueryRequest *request = m_connection->query(statement, this);
     m_pageRequests.insert(page, request);

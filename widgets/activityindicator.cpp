@@ -88,7 +88,8 @@ void ActivityIndicator::update()
         QString sql = active.first()->description().simplified();
         if (sql.size() > 90)
             sql = sql.left(90) + QStringLiteral("…");
-        m_request->setText(active.size() > 1 ? tr("%1 (+%2 more)").arg(sql).arg(active.size() - 1) : sql);
+        m_request->setText(active.size() > 1 ? tr("%1 (+%2 more)").arg(sql).arg(active.size() - 1)
+                                             : sql);
     } else {
         m_request->clear();
     }

@@ -97,7 +97,8 @@ void CellViewer::showValue(const QString &column, const SqlValue &value)
         m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         QString dump = hexDump(bytes.left(kMaxHexBytes));
         if (bytes.size() > kMaxHexBytes)
-            dump += tr("\n… %1 more not shown").arg(locale.formattedDataSize(bytes.size() - kMaxHexBytes));
+            dump += tr("\n… %1 more not shown")
+                        .arg(locale.formattedDataSize(bytes.size() - kMaxHexBytes));
         m_text->setPlainText(dump);
         m_pages->setCurrentWidget(m_text);
         break;
@@ -116,7 +117,9 @@ QString CellViewer::hexDump(const QByteArray &bytes)
         QString ascii;
         for (char c : line)
             ascii += (c >= 0x20 && c < 0x7f) ? QChar::fromLatin1(c) : u'.';
-        out += QStringLiteral("%1  %2  %3\n").arg(qlonglong(offset), 8, 16, QLatin1Char('0')).arg(hex, ascii);
+        out += QStringLiteral("%1  %2  %3\n")
+                   .arg(qlonglong(offset), 8, 16, QLatin1Char('0'))
+                   .arg(hex, ascii);
     }
     return out;
 }

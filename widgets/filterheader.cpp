@@ -14,7 +14,8 @@ FilterHeader::FilterHeader(QTableView *parent)
     setHighlightSections(true);
     setStretchLastSection(false);
     connect(this, &QHeaderView::sectionResized, this, &FilterHeader::placeEditors);
-    connect(parent->horizontalScrollBar(), &QScrollBar::valueChanged, this, &FilterHeader::placeEditors);
+    connect(parent->horizontalScrollBar(), &QScrollBar::valueChanged, this,
+            &FilterHeader::placeEditors);
 }
 
 void FilterHeader::setFilterCount(int count)
@@ -38,9 +39,8 @@ void FilterHeader::setFilterCount(int count)
             pause->stop();
             Q_EMIT filterChanged(column, editor->text());
         });
-        connect(pause, &QTimer::timeout, this, [this, editor, column] {
-            Q_EMIT filterChanged(column, editor->text());
-        });
+        connect(pause, &QTimer::timeout, this,
+                [this, editor, column] { Q_EMIT filterChanged(column, editor->text()); });
         m_editors.append(editor);
         editor->show();
     }
@@ -92,7 +92,8 @@ void FilterHeader::placeEditors()
             editor->hide();
             continue;
         }
-        editor->setGeometry(sectionViewportPosition(column), top, sectionSize(column), editorHeight());
+        editor->setGeometry(sectionViewportPosition(column), top, sectionSize(column),
+                            editorHeight());
         editor->show();
     }
 }

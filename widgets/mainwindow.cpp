@@ -40,10 +40,11 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/dosql-studio.svg")));
     setAcceptDrops(true);
 
-    auto *welcome = new QLabel(tr("<h2>DoSQL Studio</h2>"
-                                  "<p>Open a SQLite database with <b>File › Open</b>, drop a file here,"
-                                  " or try <b>File › Open Demo Database</b>.</p>"),
-                               this);
+    auto *welcome
+        = new QLabel(tr("<h2>DoSQL Studio</h2>"
+                        "<p>Open a SQLite database with <b>File › Open</b>, drop a file here,"
+                        " or try <b>File › Open Demo Database</b>.</p>"),
+                     this);
     welcome->setAlignment(Qt::AlignCenter);
     welcome->setEnabled(false);
     m_tabs->setTabsClosable(true);
@@ -64,9 +65,8 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
 
     connect(m_browser, &SchemaBrowser::tableActivated, this, &MainWindow::openTable);
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        delete m_tabs->widget(index);
-    });
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this,
+            [this](int index) { delete m_tabs->widget(index); });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::currentTabChanged);
     connect(m_databases, &OpenDatabases::opened, this, [this](Connection *connection) {
         m_schemaModel->addConnection(connection);
@@ -100,38 +100,39 @@ MainWindow::~MainWindow()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("&Open Database…"),
-                                    this, [this] { chooseFile(false); });
+    QAction *open = file->addAction(QIcon(QStringLiteral(":/icons/open.svg")),
+                                    tr("&Open Database…"), this, [this] { chooseFile(false); });
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open Database &Read-Only…"), this, [this] { chooseFile(true); });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addAction(tr("Open &Demo Database"), this, &MainWindow::openDemo);
     file->addSeparator();
-    QAction *close = file->addAction(tr("&Close Database"), this, &MainWindow::closeCurrentDatabase);
+    QAction *close
+        = file->addAction(tr("&Close Database"), this, &MainWindow::closeCurrentDatabase);
     close->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
-    QAction *closeTab = file->addAction(tr("Close &Tab"), this, [this] {
-        delete m_tabs->currentWidget();
-    });
+    QAction *closeTab
+        = file->addAction(tr("Close &Tab"), this, [this] { delete m_tabs->currentWidget(); });
     closeTab->setShortcut(QKeySequence::Close);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *refresh = view->addAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("&Refresh Table"),
-                                       this, [this] {
-                                           if (auto *tab = qobject_cast<TableTab *>(m_tabs->currentWidget()))
-                                               tab->refresh();
-                                       });
+    QAction *refresh = view->addAction(
+        QIcon(QStringLiteral(":/icons/refresh.svg")), tr("&Refresh Table"), this, [this] {
+            if (auto *tab = qobject_cast<TableTab *>(m_tabs->currentWidget()))
+                tab->refresh();
+        });
     refresh->setShortcut(QKeySequence::Refresh);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DoSQL Studio"), this, [this] {
-        showMessage(tr("About DoSQL Studio"),
-                    tr("<h3>DoSQL Studio %1</h3><p>Browse, query and watch DoSQL and SQLite databases."
-                       "</p><p>Built with Qt %2 and SQLite.</p>")
-                        .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+        showMessage(
+            tr("About DoSQL Studio"),
+            tr("<h3>DoSQL Studio %1</h3><p>Browse, query and watch DoSQL and SQLite databases."
+               "</p><p>Built with Qt %2 and SQLite.</p>")
+                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
     });
 }
 
@@ -149,9 +150,10 @@ void MainWindow::rebuildRecentMenu()
 void MainWindow::chooseFile(bool readOnly)
 {
     AppSettings settings;
-    auto *dialog = new QFileDialog(this, readOnly ? tr("Open Database Read-Only") : tr("Open Database"),
-                                   settings.lastOpenDirectory(),
-                                   tr("SQLite databases (*.db *.sqlite *.sqlite3 *.db3);;All files (*)"));
+    auto *dialog
+        = new QFileDialog(this, readOnly ? tr("Open Database Read-Only") : tr("Open Database"),
+                          settings.lastOpenDirectory(),
+                          tr("SQLite databases (*.db *.sqlite *.sqlite3 *.db3);;All files (*)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     connect(dialog, &QFileDialog::fileSelected, this, [this, readOnly](const QString &path) {
@@ -173,8 +175,8 @@ void MainWindow::openFile(const QString &path, bool readOnly)
 
 void MainWindow::openDemo()
 {
-    const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                         + u'/' + DemoDatabase::fileName();
+    const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/'
+                         + DemoDatabase::fileName();
     if (QFileInfo::exists(path)) {
         openFile(path);
         return;
@@ -185,7 +187,8 @@ void MainWindow::openDemo()
         watcher->deleteLater();
         statusBar()->clearMessage();
         if (const auto error = watcher->result()) {
-            showMessage(tr("Demo database"), tr("The demo database could not be built: %1").arg(error->message));
+            showMessage(tr("Demo database"),
+                        tr("The demo database could not be built: %1").arg(error->message));
             return;
         }
         openFile(path);
@@ -203,8 +206,10 @@ TableTab *MainWindow::openTable(Connection *connection, const TableSchema &table
         }
     }
     auto *tab = new TableTab(connection, table, m_tabs);
-    const QString icon = table.kind == TableSchema::Kind::View ? QStringLiteral("view") : QStringLiteral("table");
-    const int index = m_tabs->addTab(tab, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), table.name);
+    const QString icon
+        = table.kind == TableSchema::Kind::View ? QStringLiteral("view") : QStringLiteral("table");
+    const int index
+        = m_tabs->addTab(tab, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), table.name);
     m_tabs->setTabToolTip(index, connection->spec().title() + QStringLiteral(" › ") + table.name);
     m_tabs->setCurrentIndex(index);
     m_center->setCurrentWidget(m_tabs);
@@ -249,7 +254,8 @@ void MainWindow::connectionStateChanged(Connection *connection)
         const QString message = connection->lastError().message;
         m_databases->close(connection);
         showMessage(tr("Could not open database"),
-                    tr("%1\n\nCheck that the file is a SQLite database and that you may read it.").arg(message));
+                    tr("%1\n\nCheck that the file is a SQLite database and that you may read it.")
+                        .arg(message));
         AppSettings().removeRecentFile(path);
         rebuildRecentMenu();
     }

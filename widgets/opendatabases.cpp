@@ -14,7 +14,8 @@ Connection *OpenDatabases::open(const ConnectionSpec &spec)
 {
     const QString canonical = QFileInfo(spec.location).absoluteFilePath();
     for (const auto &c : m_connections) {
-        if (QFileInfo(c->spec().location).absoluteFilePath() == canonical && c->spec().mode == spec.mode)
+        if (QFileInfo(c->spec().location).absoluteFilePath() == canonical
+            && c->spec().mode == spec.mode)
             return c.get();
     }
     ConnectionSpec normalized = spec;

@@ -32,7 +32,8 @@ SchemaBrowser::SchemaBrowser(SchemaTreeModel *model, QWidget *parent)
     layout->addWidget(m_search);
     layout->addWidget(m_view, 1);
 
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_search, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
     connect(m_view, &QTreeView::activated, this, &SchemaBrowser::activate);
     connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         const auto kind = SchemaTreeModel::Kind(index.data(SchemaTreeModel::KindRole).toInt());

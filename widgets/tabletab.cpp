@@ -93,11 +93,12 @@ TableTab::TableTab(Connection *connection, const TableSchema &table, QWidget *pa
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &TableTab::showSelectedCell);
     // The selected cell's page may arrive after it was selected.
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl, const QModelIndex &br) {
-        const QModelIndex current = m_view->currentIndex();
-        if (current.isValid() && current.row() >= tl.row() && current.row() <= br.row())
-            showSelectedCell();
-    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &tl, const QModelIndex &br) {
+                const QModelIndex current = m_view->currentIndex();
+                if (current.isValid() && current.row() >= tl.row() && current.row() <= br.row())
+                    showSelectedCell();
+            });
     updateRowCountLabel();
 }
 

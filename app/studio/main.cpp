@@ -14,7 +14,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(DOSQL_STUDIO_VERSION));
 
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("dosql-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("dosql-studio"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
@@ -22,13 +23,15 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Browse, query and watch DoSQL and SQLite databases."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QApplication::translate("main", "Open the bundled demo database."));
-    const QCommandLineOption readOnly(QStringLiteral("read-only"),
-                                      QApplication::translate("main", "Open the given files read-only."));
-    const QCommandLineOption table(QStringLiteral("table"),
-                                   QApplication::translate("main", "Open this table once the database is ready."),
-                                   QStringLiteral("name"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QApplication::translate("main", "Open the bundled demo database."));
+    const QCommandLineOption readOnly(
+        QStringLiteral("read-only"),
+        QApplication::translate("main", "Open the given files read-only."));
+    const QCommandLineOption table(
+        QStringLiteral("table"),
+        QApplication::translate("main", "Open this table once the database is ready."),
+        QStringLiteral("name"));
     parser.addOptions({demo, readOnly, table});
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QApplication::translate("main", "SQLite database files to open."),

@@ -26,7 +26,8 @@ std::optional<DbError> create(const QString &path)
     QFile script(QStringLiteral(":/demo/demo.sql"));
     if (!script.open(QIODevice::ReadOnly))
         return DbError{ErrorCode::InternalError,
-                       QCoreApplication::translate("DemoDatabase", "The demo script is missing from this build."),
+                       QCoreApplication::translate("DemoDatabase",
+                                                   "The demo script is missing from this build."),
                        {}};
     const QString sql = QString::fromUtf8(script.readAll());
 
@@ -49,10 +50,10 @@ std::optional<DbError> create(const QString &path)
     QFile::remove(path);
     if (!QFile::rename(partial, path)) {
         return DbError{ErrorCode::ResourceExhausted,
-                       QCoreApplication::translate("DemoDatabase",
-                                                   "Could not move the demo database into place at %1."
-                                                   " Check that the folder is writable and the disk"
-                                                   " has space.")
+                       QCoreApplication::translate(
+                           "DemoDatabase", "Could not move the demo database into place at %1."
+                                           " Check that the folder is writable and the disk"
+                                           " has space.")
                            .arg(path),
                        {}};
     }

@@ -116,8 +116,8 @@ void LocalConnection::open()
 void LocalConnection::openReaders()
 {
     const QString path = spec().location;
-    const SqliteDb::OpenMode mode = spec().isReadOnly() ? SqliteDb::OpenMode::ReadOnly
-                                                        : SqliteDb::OpenMode::ReadWrite;
+    const SqliteDb::OpenMode mode
+        = spec().isReadOnly() ? SqliteDb::OpenMode::ReadOnly : SqliteDb::OpenMode::ReadWrite;
     m_readersPending = kReaderCount;
     for (int i = 0; i < kReaderCount; ++i) {
         m_readers.push_back(startWorker(i));
@@ -161,11 +161,11 @@ bool LocalConnection::mustRunOnWriter(const QString &sql) const
         return true;
     // sqlite3_stmt_readonly() calls transaction control read-only, and pragmas and ATTACH
     // change the connection they run on: these all belong to the writer's session.
-    static const QStringList writerKeywords{
-        QStringLiteral("BEGIN"),    QStringLiteral("COMMIT"),  QStringLiteral("END"),
-        QStringLiteral("ROLLBACK"), QStringLiteral("SAVEPOINT"), QStringLiteral("RELEASE"),
-        QStringLiteral("PRAGMA"),   QStringLiteral("ATTACH"),  QStringLiteral("DETACH"),
-        QStringLiteral("VACUUM")};
+    static const QStringList writerKeywords{QStringLiteral("BEGIN"),     QStringLiteral("COMMIT"),
+                                            QStringLiteral("END"),       QStringLiteral("ROLLBACK"),
+                                            QStringLiteral("SAVEPOINT"), QStringLiteral("RELEASE"),
+                                            QStringLiteral("PRAGMA"),    QStringLiteral("ATTACH"),
+                                            QStringLiteral("DETACH"),    QStringLiteral("VACUUM")};
     return writerKeywords.contains(firstKeyword(sql));
 }
 
@@ -200,9 +200,9 @@ QueryRequest *LocalConnection::query(const Statement &statement, QObject *parent
 void LocalConnection::runOnWriter(const Statement &statement,
                                   const std::shared_ptr<RequestControl> &control)
 {
-    const bool changesSchema = QStringList{QStringLiteral("CREATE"), QStringLiteral("DROP"),
-                                           QStringLiteral("ALTER")}
-                                   .contains(firstKeyword(statement.sql));
+    const bool changesSchema
+        = QStringList{QStringLiteral("CREATE"), QStringLiteral("DROP"), QStringLiteral("ALTER")}
+              .contains(firstKeyword(statement.sql));
     auto inTransaction = m_writerInTransaction;
     m_writer.worker->post([this, statement, control, changesSchema, inTransaction](SqliteDb &db) {
         QueryExecutor executor(db, statement, control);
@@ -228,8 +228,8 @@ SchemaRequest *LocalConnection::readSchema(QObject *parent)
     worker->post([control](SqliteDb &db) {
         if (control->isCancelled()) {
             control->post([](DbRequest *r) {
-                r->deliverFailure({ErrorCode::Cancelled, tr("Reading the schema was cancelled."),
-                                   {}});
+                r->deliverFailure(
+                    {ErrorCode::Cancelled, tr("Reading the schema was cancelled."), {}});
             });
             return;
         }
@@ -238,9 +238,8 @@ SchemaRequest *LocalConnection::readSchema(QObject *parent)
             control->post([error = *error](DbRequest *r) { r->deliverFailure(error); });
             return;
         }
-        control->post([schema](DbRequest *r) {
-            static_cast<SchemaRequest *>(r)->deliverSchema(schema);
-        });
+        control->post(
+            [schema](DbRequest *r) { static_cast<SchemaRequest *>(r)->deliverSchema(schema); });
     });
     return request;
 }

@@ -34,7 +34,7 @@ public:
 private:
     struct WorkerThread
     {
-        QThread *thread = nullptr; // owned; joined in the destructor
+        QThread *thread = nullptr;      // owned; joined in the destructor
         EngineWorker *worker = nullptr; // lives in `thread`, deleted when it finishes
     };
 

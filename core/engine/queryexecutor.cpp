@@ -48,9 +48,9 @@ bool QueryExecutor::prepare()
     // One statement per request keeps results, errors and cancellation unambiguous; scripts are
     // split by the caller.
     DbError tailError;
-    const bool tailIsOnlyComments = tail.trimmed().isEmpty()
-                                    || (!m_db.prepare(tail, &tailError)
-                                        && tailError.code == ErrorCode::InvalidRequest);
+    const bool tailIsOnlyComments
+        = tail.trimmed().isEmpty()
+          || (!m_db.prepare(tail, &tailError) && tailError.code == ErrorCode::InvalidRequest);
     if (!tailIsOnlyComments) {
         fail({ErrorCode::InvalidRequest,
               tr("Only one statement can run per request; split the script into statements."),
@@ -124,9 +124,8 @@ void QueryExecutor::run()
     QList<ResultColumn> columns;
     for (int i = 0; i < m_stmt->columnCount(); ++i)
         columns.append({m_stmt->columnName(i), m_stmt->columnDeclaredType(i)});
-    m_control->post([columns](DbRequest *r) {
-        static_cast<QueryRequest *>(r)->deliverColumns(columns);
-    });
+    m_control->post(
+        [columns](DbRequest *r) { static_cast<QueryRequest *>(r)->deliverColumns(columns); });
 
     const QueryOptions &options = m_statement.options;
     const int sampleEvery = qMax(1, options.sampleEvery);
@@ -197,7 +196,6 @@ void QueryExecutor::run()
     }
     summary.durationMs = double(timer.nsecsElapsed()) / 1e6;
     m_stmt->reset();
-    m_control->post([summary](DbRequest *r) {
-        static_cast<QueryRequest *>(r)->deliverFinished(summary);
-    });
+    m_control->post(
+        [summary](DbRequest *r) { static_cast<QueryRequest *>(r)->deliverFinished(summary); });
 }

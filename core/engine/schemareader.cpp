@@ -122,14 +122,13 @@ std::optional<DbError> SchemaReader::readIndexes(TableSchema *table)
     if (error)
         return error;
     for (IndexInfo &index : indexes) {
-        error = forEachRow(m_db,
-                           QStringLiteral("SELECT name FROM pragma_index_info(?) ORDER BY seqno"),
-                           {index.name}, [&](const SqliteStatement &s) {
-                               // An expression column has no name.
-                               const SqlValue name = s.value(0);
-                               index.columns.append(name.isNull() ? QStringLiteral("<expr>")
-                                                                  : name.toText());
-                           });
+        error = forEachRow(
+            m_db, QStringLiteral("SELECT name FROM pragma_index_info(?) ORDER BY seqno"),
+            {index.name}, [&](const SqliteStatement &s) {
+                // An expression column has no name.
+                const SqlValue name = s.value(0);
+                index.columns.append(name.isNull() ? QStringLiteral("<expr>") : name.toText());
+            });
         if (error)
             return error;
     }

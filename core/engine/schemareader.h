@@ -13,7 +13,9 @@ class SqliteDb;
 class SchemaReader
 {
 public:
-    explicit SchemaReader(SqliteDb &db) : m_db(db) {}
+    explicit SchemaReader(SqliteDb &db)
+        : m_db(db)
+    {}
 
     std::optional<DbError> read(DatabaseSchema *schema);
 

@@ -75,7 +75,8 @@ std::optional<DbError> SqliteDb::exec(const QString &sql)
     const int rc = sqlite3_exec(m_db, utf8.constData(), nullptr, nullptr, &message);
     if (rc == SQLITE_OK)
         return std::nullopt;
-    const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+    const QString text
+        = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
     sqlite3_free(message);
     return sqliteError(sqlite3_extended_errcode(m_db), text);
 }

@@ -56,7 +56,10 @@ class SqliteStatement
 public:
     enum class StepResult { Row, Done, Error };
 
-    SqliteStatement(SqliteDb *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    SqliteStatement(SqliteDb *db, sqlite3_stmt *stmt)
+        : m_db(db)
+        , m_stmt(stmt)
+    {}
     ~SqliteStatement();
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;

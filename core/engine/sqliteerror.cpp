@@ -29,8 +29,9 @@ DbError sqliteError(int resultCode, const QString &sqliteMessage, int offset)
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         error.code = ErrorCode::Timeout;
-        error.message = sqliteMessage + tr(" — another connection holds a lock; try again when it"
-                                           " has finished.");
+        error.message = sqliteMessage
+                        + tr(" — another connection holds a lock; try again when it"
+                             " has finished.");
         return error;
     case SQLITE_INTERRUPT:
         error.code = ErrorCode::Cancelled;

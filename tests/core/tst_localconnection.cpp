@@ -64,14 +64,16 @@ private Q_SLOTS:
 
     void namedAndNumberedParameters()
     {
-        Statement s(QStringLiteral("SELECT ?2, ?1, :name, @at, $dollar"), {SqlValue(1), SqlValue(2)});
+        Statement s(QStringLiteral("SELECT ?2, ?1, :name, @at, $dollar"),
+                    {SqlValue(1), SqlValue(2)});
         s.namedParams.insert(QStringLiteral(":name"), SqlValue(QStringLiteral("n")));
         s.namedParams.insert(QStringLiteral("at"), SqlValue(QStringLiteral("a")));
         s.namedParams.insert(QStringLiteral("$dollar"), SqlValue(QStringLiteral("d")));
         const auto r = TestDb::run(m_db.get(), s);
         QVERIFY2(r.ok, qPrintable(r.error.message));
-        QCOMPARE(r.rows.first(), (Row{SqlValue(2), SqlValue(1), SqlValue(QStringLiteral("n")),
-                                      SqlValue(QStringLiteral("a")), SqlValue(QStringLiteral("d"))}));
+        QCOMPARE(r.rows.first(),
+                 (Row{SqlValue(2), SqlValue(1), SqlValue(QStringLiteral("n")),
+                      SqlValue(QStringLiteral("a")), SqlValue(QStringLiteral("d"))}));
     }
 
     void missingParameterIsAClearError()
@@ -87,12 +89,14 @@ private Q_SLOTS:
         QTest::addColumn<ErrorCode>("code");
         QTest::newRow("syntax") << QStringLiteral("SELEC 1") << ErrorCode::SyntaxError;
         QTest::newRow("incomplete") << QStringLiteral("SELECT (1") << ErrorCode::SyntaxError;
-        QTest::newRow("no table") << QStringLiteral("SELECT * FROM nope") << ErrorCode::TableNotFound;
-        QTest::newRow("no column") << QStringLiteral("SELECT nope FROM t") << ErrorCode::ColumnNotFound;
-        QTest::newRow("constraint") << QStringLiteral("INSERT INTO u VALUES (1), (1)")
-                                    << ErrorCode::ConstraintViolation;
-        QTest::newRow("two statements") << QStringLiteral("SELECT 1; SELECT 2")
-                                        << ErrorCode::InvalidRequest;
+        QTest::newRow("no table") << QStringLiteral("SELECT * FROM nope")
+                                  << ErrorCode::TableNotFound;
+        QTest::newRow("no column")
+            << QStringLiteral("SELECT nope FROM t") << ErrorCode::ColumnNotFound;
+        QTest::newRow("constraint")
+            << QStringLiteral("INSERT INTO u VALUES (1), (1)") << ErrorCode::ConstraintViolation;
+        QTest::newRow("two statements")
+            << QStringLiteral("SELECT 1; SELECT 2") << ErrorCode::InvalidRequest;
         QTest::newRow("empty") << QStringLiteral("  -- nothing") << ErrorCode::InvalidRequest;
     }
 
@@ -100,7 +104,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, sql);
         QFETCH(ErrorCode, code);
-        QVERIFY(TestDb::run(m_db.get(), QStringLiteral("CREATE TABLE u(id INTEGER PRIMARY KEY)")).ok);
+        QVERIFY(
+            TestDb::run(m_db.get(), QStringLiteral("CREATE TABLE u(id INTEGER PRIMARY KEY)")).ok);
         const auto r = TestDb::run(m_db.get(), sql);
         QVERIFY(!r.ok);
         QCOMPARE(DbError::codeName(r.error.code), DbError::codeName(code));
@@ -121,7 +126,8 @@ private Q_SLOTS:
 
     void writesReportRowsAffected()
     {
-        const auto r = TestDb::run(m_db.get(), QStringLiteral("INSERT INTO t VALUES (1), (2), (3)"));
+        const auto r
+            = TestDb::run(m_db.get(), QStringLiteral("INSERT INTO t VALUES (1), (2), (3)"));
         QVERIFY(r.ok);
         QCOMPARE(r.summary.rowsAffected, 3);
         QCOMPARE(r.summary.lastInsertRowid, 3);
@@ -135,7 +141,8 @@ private Q_SLOTS:
         s.options.batchSize = 100;
         QueryRequest *request = m_db->query(s);
         QList<RowBatch> batches;
-        connect(request, &QueryRequest::rowsReady, this, [&](const RowBatch &b) { batches.append(b); });
+        connect(request, &QueryRequest::rowsReady, this,
+                [&](const RowBatch &b) { batches.append(b); });
         QSignalSpy finished(request, &QueryRequest::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(batches.size(), 100);
@@ -161,8 +168,9 @@ private Q_SLOTS:
 
     void cancelEndsALongQueryQuickly()
     {
-        QueryRequest *request = m_db->query(Statement(QStringLiteral(
-            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")));
+        QueryRequest *request
+            = m_db->query(Statement(QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                                                   "SELECT x + 1 FROM c) SELECT count(*) FROM c")));
         QSignalSpy failed(request, &DbRequest::failed);
         QTest::qWait(300); // let it get going
         QVERIFY(!request->isDone());
@@ -184,19 +192,24 @@ private Q_SLOTS:
         QVERIFY(TestDb::run(m_db.get(), QStringLiteral("BEGIN")).ok);
         QVERIFY(TestDb::run(m_db.get(), QStringLiteral("INSERT INTO t VALUES ('pending')")).ok);
         // Inside the transaction, this connection sees its own change...
-        QCOMPARE(TestDb::run(m_db.get(), QStringLiteral("SELECT count(*) FROM t")).rows.first().first(),
-                 SqlValue(2));
-        // ...and another connection to the same file is not blocked and sees only what is committed.
-        auto other = TestDb::open(m_dir.filePath(QStringLiteral("t.db")), ConnectionSpec::OpenMode::ReadWrite);
-        QCOMPARE(TestDb::run(other.get(), QStringLiteral("SELECT count(*) FROM t")).rows.first().first(),
-                 SqlValue(1));
+        QCOMPARE(
+            TestDb::run(m_db.get(), QStringLiteral("SELECT count(*) FROM t")).rows.first().first(),
+            SqlValue(2));
+        // ...and another connection to the same file is not blocked and sees only what is
+        // committed.
+        auto other = TestDb::open(m_dir.filePath(QStringLiteral("t.db")),
+                                  ConnectionSpec::OpenMode::ReadWrite);
+        QCOMPARE(
+            TestDb::run(other.get(), QStringLiteral("SELECT count(*) FROM t")).rows.first().first(),
+            SqlValue(1));
         QVERIFY(TestDb::run(m_db.get(), QStringLiteral("ROLLBACK")).ok);
     }
 
     void readOnlyOpenRefusesWrites()
     {
         m_db.reset();
-        auto ro = TestDb::open(m_dir.filePath(QStringLiteral("t.db")), ConnectionSpec::OpenMode::ReadOnly);
+        auto ro = TestDb::open(m_dir.filePath(QStringLiteral("t.db")),
+                               ConnectionSpec::OpenMode::ReadOnly);
         QCOMPARE(ro->state(), Connection::State::Open);
         QVERIFY(TestDb::run(ro.get(), QStringLiteral("SELECT count(*) FROM t")).ok);
         const auto r = TestDb::run(ro.get(), QStringLiteral("INSERT INTO t VALUES (1)"));
@@ -228,8 +241,9 @@ private Q_SLOTS:
 
     void deletingAConnectionWithRunningWorkIsClean()
     {
-        QueryRequest *request = m_db->query(Statement(QStringLiteral(
-            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")));
+        QueryRequest *request
+            = m_db->query(Statement(QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                                                   "SELECT x + 1 FROM c) SELECT count(*) FROM c")));
         QSignalSpy failed(request, &DbRequest::failed);
         QTest::qWait(50);
         m_db.reset(); // joins its threads; the request is told it was cancelled

@@ -20,14 +20,19 @@ private Q_SLOTS:
         m_db = TestDb::open(m_dir.filePath(QStringLiteral("s.db")));
         const QStringList ddl{
             QStringLiteral("CREATE TABLE users(id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE,"
-                           " role TEXT DEFAULT 'user', full_name TEXT GENERATED ALWAYS AS (upper(email)) VIRTUAL)"),
-            QStringLiteral("CREATE TABLE likes(post_id TEXT, user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,"
+                           " role TEXT DEFAULT 'user', full_name TEXT GENERATED ALWAYS AS "
+                           "(upper(email)) VIRTUAL)"),
+            QStringLiteral("CREATE TABLE likes(post_id TEXT, user_id INTEGER REFERENCES users(id) "
+                           "ON DELETE CASCADE,"
                            " PRIMARY KEY(post_id, user_id)) WITHOUT ROWID"),
-            QStringLiteral("CREATE TABLE pairs(a INT, b INT, x INT, y INT, FOREIGN KEY(x, y) REFERENCES likes(post_id, user_id))"),
+            QStringLiteral("CREATE TABLE pairs(a INT, b INT, x INT, y INT, FOREIGN KEY(x, y) "
+                           "REFERENCES likes(post_id, user_id))"),
             QStringLiteral("CREATE TABLE strict_t(id INTEGER PRIMARY KEY, n INT) STRICT"),
             QStringLiteral("CREATE INDEX idx_role ON users(role) WHERE role IS NOT NULL"),
-            QStringLiteral("CREATE VIEW admins AS SELECT id, email FROM users WHERE role = 'admin'"),
-            QStringLiteral("CREATE TRIGGER users_touch AFTER UPDATE ON users BEGIN SELECT 1; SELECT 2; END"),
+            QStringLiteral(
+                "CREATE VIEW admins AS SELECT id, email FROM users WHERE role = 'admin'"),
+            QStringLiteral(
+                "CREATE TRIGGER users_touch AFTER UPDATE ON users BEGIN SELECT 1; SELECT 2; END"),
         };
         for (const QString &sql : ddl)
             QVERIFY2(TestDb::run(m_db.get(), sql).ok, qPrintable(sql));
@@ -76,7 +81,8 @@ private Q_SLOTS:
         QVERIFY(likes);
         QVERIFY(likes->withoutRowid);
         QVERIFY(!likes->hasRowid());
-        QCOMPARE(likes->primaryKey(), (QStringList{QStringLiteral("post_id"), QStringLiteral("user_id")}));
+        QCOMPARE(likes->primaryKey(),
+                 (QStringList{QStringLiteral("post_id"), QStringLiteral("user_id")}));
         QVERIFY(m_schema.find(QStringLiteral("strict_t"))->strict);
     }
 
@@ -102,7 +108,8 @@ private Q_SLOTS:
 
         const TableSchema *pairs = m_schema.find(QStringLiteral("pairs"));
         QCOMPARE(pairs->foreignKeys.size(), 1);
-        QCOMPARE(pairs->foreignKeys.first().columns, (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
+        QCOMPARE(pairs->foreignKeys.first().columns,
+                 (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
 
         QCOMPARE(users->triggers.size(), 1);
         QVERIFY(users->triggers.first().sql.contains(QStringLiteral("SELECT 2")));

@@ -26,12 +26,14 @@ private Q_SLOTS:
         QTest::addColumn<SqlValue>("value");
         QTest::addColumn<QString>("literal");
         QTest::newRow("null") << SqlValue() << QStringLiteral("NULL");
-        QTest::newRow("int64 max") << SqlValue(qint64(9223372036854775807LL))
-                                   << QStringLiteral("9223372036854775807");
+        QTest::newRow("int64 max")
+            << SqlValue(qint64(9223372036854775807LL)) << QStringLiteral("9223372036854775807");
         QTest::newRow("negative real") << SqlValue(-2.5) << QStringLiteral("-2.5");
         QTest::newRow("whole real keeps its point") << SqlValue(3.0) << QStringLiteral("3.0");
-        QTest::newRow("quote doubled") << SqlValue(QStringLiteral("it's")) << QStringLiteral("'it''s'");
-        QTest::newRow("blob hex") << SqlValue::blob(QByteArray("\x00\xff", 2)) << QStringLiteral("X'00ff'");
+        QTest::newRow("quote doubled")
+            << SqlValue(QStringLiteral("it's")) << QStringLiteral("'it''s'");
+        QTest::newRow("blob hex") << SqlValue::blob(QByteArray("\x00\xff", 2))
+                                  << QStringLiteral("X'00ff'");
     }
 
     void literal()
@@ -48,7 +50,8 @@ private Q_SLOTS:
         QTest::newRow("plain") << QStringLiteral("users") << QStringLiteral("\"users\"");
         QTest::newRow("keyword") << QStringLiteral("order") << QStringLiteral("\"order\"");
         QTest::newRow("inner quote") << QStringLiteral("a\"b") << QStringLiteral("\"a\"\"b\"");
-        QTest::newRow("space and unicode") << QStringLiteral("prix €") << QStringLiteral("\"prix €\"");
+        QTest::newRow("space and unicode")
+            << QStringLiteral("prix €") << QStringLiteral("\"prix €\"");
     }
 
     void identifierQuoting()
@@ -64,7 +67,8 @@ private Q_SLOTS:
                                ErrorCode::InvalidLsn, ErrorCode::NetworkError}) {
             QCOMPARE(DbError::codeFromName(DbError::codeName(code)), code);
         }
-        QCOMPARE(DbError::codeName(ErrorCode::ConstraintViolation), QStringLiteral("CONSTRAINT_VIOLATION"));
+        QCOMPARE(DbError::codeName(ErrorCode::ConstraintViolation),
+                 QStringLiteral("CONSTRAINT_VIOLATION"));
     }
 };
 

@@ -15,8 +15,8 @@ class TestKeysetQuery : public QObject
         t.name = QStringLiteral("ev ents");
         t.withoutRowid = withoutRowid;
         ColumnInfo id{QStringLiteral("id"), keyType, false, {}, false, 1, ColumnInfo::Hidden::No};
-        ColumnInfo k2{QStringLiteral("k2"), QStringLiteral("TEXT"), false, {}, false, withoutRowid ? 2 : 0,
-                      ColumnInfo::Hidden::No};
+        ColumnInfo k2{QStringLiteral("k2"), QStringLiteral("TEXT"), false, {}, false,
+                      withoutRowid ? 2 : 0, ColumnInfo::Hidden::No};
         ColumnInfo v{QStringLiteral("v"), QString(), false, {}, false, 0, ColumnInfo::Hidden::No};
         t.columns = {id, k2, v};
         return t;
@@ -27,8 +27,10 @@ private Q_SLOTS:
     {
         KeysetQuery q(table(false));
         const Statement s = q.page({SqlValue(500)}, true, 256);
-        QCOMPARE(s.sql, QStringLiteral("SELECT \"id\", \"id\", \"k2\", \"v\" FROM \"ev ents\" WHERE \"id\" >= ?"
-                                       " ORDER BY \"id\" LIMIT 256"));
+        QCOMPARE(
+            s.sql,
+            QStringLiteral("SELECT \"id\", \"id\", \"k2\", \"v\" FROM \"ev ents\" WHERE \"id\" >= ?"
+                           " ORDER BY \"id\" LIMIT 256"));
         QCOMPARE(s.params, (QList<SqlValue>{SqlValue(500)}));
         QVERIFY(!s.sql.contains(QStringLiteral("OFFSET")));
     }
@@ -42,8 +44,10 @@ private Q_SLOTS:
     void compositeKeyUsesRowValues()
     {
         KeysetQuery q(table(true, QStringLiteral("TEXT")));
-        const Statement s = q.page({SqlValue(QStringLiteral("a")), SqlValue(QStringLiteral("b"))}, true, 5);
-        QVERIFY2(s.sql.contains(QStringLiteral("WHERE (\"id\", \"k2\") >= (?, ?) ORDER BY \"id\", \"k2\"")),
+        const Statement s
+            = q.page({SqlValue(QStringLiteral("a")), SqlValue(QStringLiteral("b"))}, true, 5);
+        QVERIFY2(s.sql.contains(
+                     QStringLiteral("WHERE (\"id\", \"k2\") >= (?, ?) ORDER BY \"id\", \"k2\"")),
                  qPrintable(s.sql));
     }
 
@@ -52,7 +56,8 @@ private Q_SLOTS:
         KeysetQuery q(table(false));
         q.setSort(2, Qt::DescendingOrder);
         const Statement s = q.page({SqlValue(3), SqlValue(9)}, true, 5);
-        QVERIFY2(s.sql.contains(QStringLiteral("ORDER BY \"v\" DESC, \"id\" DESC")), qPrintable(s.sql));
+        QVERIFY2(s.sql.contains(QStringLiteral("ORDER BY \"v\" DESC, \"id\" DESC")),
+                 qPrintable(s.sql));
         QVERIFY2(s.sql.contains(QStringLiteral("\"v\" IS NULL")), qPrintable(s.sql));
         QCOMPARE(s.params, (QList<SqlValue>{SqlValue(3), SqlValue(3), SqlValue(9)}));
     }
@@ -73,21 +78,24 @@ private Q_SLOTS:
         QTest::addColumn<QList<SqlValue>>("params");
         QTest::newRow("contains") << QStringLiteral("ann") << QStringLiteral("c LIKE ? ESCAPE '\\'")
                                   << QList<SqlValue>{SqlValue(QStringLiteral("%ann%"))};
-        QTest::newRow("wildcards literal") << QStringLiteral("50%_") << QStringLiteral("c LIKE ? ESCAPE '\\'")
-                                           << QList<SqlValue>{SqlValue(QStringLiteral("%50\\%\\_%"))};
-        QTest::newRow("greater number") << QStringLiteral("> 10") << QStringLiteral("c > ?")
-                                        << QList<SqlValue>{SqlValue(10)};
+        QTest::newRow("wildcards literal")
+            << QStringLiteral("50%_") << QStringLiteral("c LIKE ? ESCAPE '\\'")
+            << QList<SqlValue>{SqlValue(QStringLiteral("%50\\%\\_%"))};
+        QTest::newRow("greater number")
+            << QStringLiteral("> 10") << QStringLiteral("c > ?") << QList<SqlValue>{SqlValue(10)};
         QTest::newRow("not equal real") << QStringLiteral("!=2.5") << QStringLiteral("c <> ?")
                                         << QList<SqlValue>{SqlValue(2.5)};
         QTest::newRow("equal text") << QStringLiteral("=paid") << QStringLiteral("c = ?")
                                     << QList<SqlValue>{SqlValue(QStringLiteral("paid"))};
-        QTest::newRow("null") << QStringLiteral("null") << QStringLiteral("c IS NULL") << QList<SqlValue>{};
-        QTest::newRow("not null") << QStringLiteral("IS NOT NULL") << QStringLiteral("c IS NOT NULL")
-                                  << QList<SqlValue>{};
-        QTest::newRow("empty text") << QStringLiteral("''") << QStringLiteral("c = ''") << QList<SqlValue>{};
-        QTest::newRow("injection stays a value") << QStringLiteral("'; DROP TABLE t; --")
-                                                 << QStringLiteral("c LIKE ? ESCAPE '\\'")
-                                                 << QList<SqlValue>{SqlValue(QStringLiteral("%'; DROP TABLE t; --%"))};
+        QTest::newRow("null") << QStringLiteral("null") << QStringLiteral("c IS NULL")
+                              << QList<SqlValue>{};
+        QTest::newRow("not null") << QStringLiteral("IS NOT NULL")
+                                  << QStringLiteral("c IS NOT NULL") << QList<SqlValue>{};
+        QTest::newRow("empty text")
+            << QStringLiteral("''") << QStringLiteral("c = ''") << QList<SqlValue>{};
+        QTest::newRow("injection stays a value")
+            << QStringLiteral("'; DROP TABLE t; --") << QStringLiteral("c LIKE ? ESCAPE '\\'")
+            << QList<SqlValue>{SqlValue(QStringLiteral("%'; DROP TABLE t; --%"))};
         QTest::newRow("blank") << QStringLiteral("   ") << QString() << QList<SqlValue>{};
     }
 

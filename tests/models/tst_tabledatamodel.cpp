@@ -22,10 +22,7 @@ private:
         QVERIFY2(r.ok, qPrintable(sql + QStringLiteral(": ") + r.error.message));
     }
 
-    QList<Row> sqlRows(const QString &sql)
-    {
-        return TestDb::run(m_db.get(), sql).rows;
-    }
+    QList<Row> sqlRows(const QString &sql) { return TestDb::run(m_db.get(), sql).rows; }
 
     void reloadSchema()
     {
@@ -52,7 +49,8 @@ private:
     static QList<Row> readAll(TableDataModel &model, bool backwards = false)
     {
         QList<Row> rows(model.rowCount());
-        const int pages = (model.rowCount() + TableDataModel::kPageSize - 1) / TableDataModel::kPageSize;
+        const int pages
+            = (model.rowCount() + TableDataModel::kPageSize - 1) / TableDataModel::kPageSize;
         auto copyPage = [&](int page) {
             const int first = page * TableDataModel::kPageSize;
             const int end = qMin(first + TableDataModel::kPageSize, model.rowCount());
@@ -63,12 +61,13 @@ private:
             const int page = backwards ? pages - 1 - i : i;
             const int first = page * TableDataModel::kPageSize;
             bool copied = false;
-            QMetaObject::Connection c = connect(&model, &TableDataModel::pageLoaded, &model, [&](int loaded) {
-                if (loaded == page && !copied) {
-                    copyPage(page);
-                    copied = true;
-                }
-            });
+            QMetaObject::Connection c
+                = connect(&model, &TableDataModel::pageLoaded, &model, [&](int loaded) {
+                      if (loaded == page && !copied) {
+                          copyPage(page);
+                          copied = true;
+                      }
+                  });
             if (model.isRowLoaded(first)) {
                 copyPage(page);
                 copied = true;
@@ -101,23 +100,30 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_db = TestDb::open(m_dir.filePath(QStringLiteral("m.db")));
-        exec(QStringLiteral("CREATE TABLE people(id INTEGER PRIMARY KEY, name TEXT, score REAL, note)"));
+        exec(QStringLiteral(
+            "CREATE TABLE people(id INTEGER PRIMARY KEY, name TEXT, score REAL, note)"));
         // 3000 rows: repeated scores, NULLs, empty strings and BLOBs so sorting has ties and NULLs.
         exec(QStringLiteral(
             "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 3000)"
             " INSERT INTO people SELECT i * 3, 'person ' || (i % 97),"
             " CASE WHEN i % 11 = 0 THEN NULL ELSE (i * 7919) % 50 END,"
-            " CASE i % 4 WHEN 0 THEN NULL WHEN 1 THEN '' WHEN 2 THEN CAST(x'00ff' || randomblob(4) AS BLOB) ELSE i END FROM c"));
+            " CASE i % 4 WHEN 0 THEN NULL WHEN 1 THEN '' WHEN 2 THEN CAST(x'00ff' || randomblob(4) "
+            "AS BLOB) ELSE i END FROM c"));
         exec(QStringLiteral("CREATE TABLE pairs(a INT, b TEXT, v, PRIMARY KEY(a, b))"));
-        exec(QStringLiteral("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1500)"
-                            " INSERT INTO pairs SELECT i % 13, 'k' || i, i FROM c"));
-        exec(QStringLiteral("CREATE TABLE likes(post TEXT, user INT, at INT, PRIMARY KEY(post, user)) WITHOUT ROWID"));
-        exec(QStringLiteral("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000)"
-                            " INSERT INTO likes SELECT 'post' || (i % 37), i, i * 10 FROM c"));
-        exec(QStringLiteral("CREATE VIEW high_scores AS SELECT name, score FROM people WHERE score > 40"));
+        exec(QStringLiteral(
+            "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1500)"
+            " INSERT INTO pairs SELECT i % 13, 'k' || i, i FROM c"));
+        exec(QStringLiteral("CREATE TABLE likes(post TEXT, user INT, at INT, PRIMARY KEY(post, "
+                            "user)) WITHOUT ROWID"));
+        exec(QStringLiteral(
+            "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000)"
+            " INSERT INTO likes SELECT 'post' || (i % 37), i, i * 10 FROM c"));
+        exec(QStringLiteral(
+            "CREATE VIEW high_scores AS SELECT name, score FROM people WHERE score > 40"));
         exec(QStringLiteral("CREATE TABLE big(id INTEGER PRIMARY KEY, user_id INT, payload TEXT)"));
-        exec(QStringLiteral("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1000000)"
-                            " INSERT INTO big SELECT i, i % 1000, 'payload ' || i FROM c"));
+        exec(QStringLiteral(
+            "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1000000)"
+            " INSERT INTO big SELECT i, i % 1000, 'payload ' || i FROM c"));
         exec(QStringLiteral("CREATE INDEX big_user ON big(user_id)"));
         reloadSchema();
     }
@@ -128,12 +134,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("table");
         QTest::addColumn<QString>("oracle");
-        QTest::newRow("rowid table") << QStringLiteral("people")
-                                     << QStringLiteral("SELECT * FROM people ORDER BY id");
-        QTest::newRow("composite primary key") << QStringLiteral("pairs")
-                                               << QStringLiteral("SELECT * FROM pairs ORDER BY rowid");
-        QTest::newRow("without rowid") << QStringLiteral("likes")
-                                       << QStringLiteral("SELECT * FROM likes ORDER BY post, user");
+        QTest::newRow("rowid table")
+            << QStringLiteral("people") << QStringLiteral("SELECT * FROM people ORDER BY id");
+        QTest::newRow("composite primary key")
+            << QStringLiteral("pairs") << QStringLiteral("SELECT * FROM pairs ORDER BY rowid");
+        QTest::newRow("without rowid")
+            << QStringLiteral("likes") << QStringLiteral("SELECT * FROM likes ORDER BY post, user");
         QTest::newRow("view") << QStringLiteral("high_scores")
                               << QStringLiteral("SELECT * FROM high_scores");
     }
@@ -143,7 +149,8 @@ private Q_SLOTS:
         QFETCH(QString, table);
         QFETCH(QString, oracle);
         TableDataModel model(m_db.get(), this->table(table));
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         waitUntilIndexed(model);
         const QList<Row> expected = sqlRows(oracle);
         QCOMPARE(model.rowCount(), expected.size());
@@ -162,15 +169,20 @@ private Q_SLOTS:
         QTest::addColumn<int>("order");
         QTest::addColumn<QString>("oracle");
         QTest::newRow("score asc (NULLs, ties)")
-            << 2 << int(Qt::AscendingOrder) << QStringLiteral("SELECT * FROM people ORDER BY score, id");
+            << 2 << int(Qt::AscendingOrder)
+            << QStringLiteral("SELECT * FROM people ORDER BY score, id");
         QTest::newRow("score desc")
-            << 2 << int(Qt::DescendingOrder) << QStringLiteral("SELECT * FROM people ORDER BY score DESC, id DESC");
+            << 2 << int(Qt::DescendingOrder)
+            << QStringLiteral("SELECT * FROM people ORDER BY score DESC, id DESC");
         QTest::newRow("mixed types asc")
-            << 3 << int(Qt::AscendingOrder) << QStringLiteral("SELECT * FROM people ORDER BY note, id");
+            << 3 << int(Qt::AscendingOrder)
+            << QStringLiteral("SELECT * FROM people ORDER BY note, id");
         QTest::newRow("mixed types desc")
-            << 3 << int(Qt::DescendingOrder) << QStringLiteral("SELECT * FROM people ORDER BY note DESC, id DESC");
+            << 3 << int(Qt::DescendingOrder)
+            << QStringLiteral("SELECT * FROM people ORDER BY note DESC, id DESC");
         QTest::newRow("text desc")
-            << 1 << int(Qt::DescendingOrder) << QStringLiteral("SELECT * FROM people ORDER BY name DESC, id DESC");
+            << 1 << int(Qt::DescendingOrder)
+            << QStringLiteral("SELECT * FROM people ORDER BY name DESC, id DESC");
     }
 
     void sortMatchesSql()
@@ -179,7 +191,8 @@ private Q_SLOTS:
         QFETCH(int, order);
         QFETCH(QString, oracle);
         TableDataModel model(m_db.get(), table(QStringLiteral("people")));
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setCacheLimit(200 * 1024); // forces evictions, so pages are re-read from anchors
         model.sort(column, Qt::SortOrder(order));
         waitUntilIndexed(model);
@@ -193,16 +206,20 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("filter");
         QTest::addColumn<QString>("oracle");
-        QTest::newRow("contains") << 1 << QStringLiteral("son 1")
-                                  << QStringLiteral("SELECT * FROM people WHERE name LIKE '%son 1%' ORDER BY id");
+        QTest::newRow("contains")
+            << 1 << QStringLiteral("son 1")
+            << QStringLiteral("SELECT * FROM people WHERE name LIKE '%son 1%' ORDER BY id");
         QTest::newRow("greater") << 2 << QStringLiteral(">45")
-                                 << QStringLiteral("SELECT * FROM people WHERE score > 45 ORDER BY id");
+                                 << QStringLiteral(
+                                        "SELECT * FROM people WHERE score > 45 ORDER BY id");
         QTest::newRow("null") << 2 << QStringLiteral("NULL")
-                              << QStringLiteral("SELECT * FROM people WHERE score IS NULL ORDER BY id");
-        QTest::newRow("empty text") << 3 << QStringLiteral("''")
-                                    << QStringLiteral("SELECT * FROM people WHERE note = '' ORDER BY id");
-        QTest::newRow("nothing matches") << 1 << QStringLiteral("zzz")
-                                         << QStringLiteral("SELECT * FROM people WHERE 0");
+                              << QStringLiteral(
+                                     "SELECT * FROM people WHERE score IS NULL ORDER BY id");
+        QTest::newRow("empty text")
+            << 3 << QStringLiteral("''")
+            << QStringLiteral("SELECT * FROM people WHERE note = '' ORDER BY id");
+        QTest::newRow("nothing matches")
+            << 1 << QStringLiteral("zzz") << QStringLiteral("SELECT * FROM people WHERE 0");
     }
 
     void filterMatchesSql()
@@ -211,7 +228,8 @@ private Q_SLOTS:
         QFETCH(QString, filter);
         QFETCH(QString, oracle);
         TableDataModel model(m_db.get(), table(QStringLiteral("people")));
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFilter(column, filter);
         waitUntilIndexed(model);
         const QList<Row> expected = sqlRows(oracle);
@@ -222,7 +240,8 @@ private Q_SLOTS:
     void sortedAndFilteredTogether()
     {
         TableDataModel model(m_db.get(), table(QStringLiteral("people")));
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFilter(1, QStringLiteral("person 3"));
         model.sort(2, Qt::DescendingOrder);
         waitUntilIndexed(model);
@@ -234,7 +253,8 @@ private Q_SLOTS:
     void millionRowsJumpAnywhereWithBoundedMemory()
     {
         TableDataModel model(m_db.get(), table(QStringLiteral("big")));
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         // The first rows come before the count or the index.
         QSignalSpy first(&model, &TableDataModel::pageLoaded);
         QVERIFY(first.wait(5000));
@@ -246,8 +266,10 @@ private Q_SLOTS:
         for (int row : {500000, 999999, 123457, 0}) {
             model.index(row, 0).data();
             QTRY_VERIFY(model.isRowLoaded(row));
-            QCOMPARE(modelRow(model, row),
-                     sqlRows(QStringLiteral("SELECT * FROM big ORDER BY id LIMIT 1 OFFSET %1").arg(row)).first());
+            QCOMPARE(
+                modelRow(model, row),
+                sqlRows(QStringLiteral("SELECT * FROM big ORDER BY id LIMIT 1 OFFSET %1").arg(row))
+                    .first());
         }
 
         // Sorted by an indexed column with ties, the jump is still exact.
@@ -255,8 +277,10 @@ private Q_SLOTS:
         waitUntilIndexed(model);
         model.index(700001, 0).data();
         QTRY_VERIFY(model.isRowLoaded(700001));
-        QCOMPARE(modelRow(model, 700001),
-                 sqlRows(QStringLiteral("SELECT * FROM big ORDER BY user_id, id LIMIT 1 OFFSET 700001")).first());
+        QCOMPARE(
+            modelRow(model, 700001),
+            sqlRows(QStringLiteral("SELECT * FROM big ORDER BY user_id, id LIMIT 1 OFFSET 700001"))
+                .first());
 
         // Touching pages all over the table keeps the cache within its limit.
         model.setCacheLimit(2 * 1024 * 1024);
@@ -272,11 +296,13 @@ private Q_SLOTS:
     {
         QCOMPARE(TableDataModel::displayText(SqlValue()), QStringLiteral("NULL"));
         QCOMPARE(TableDataModel::displayText(SqlValue(QString())), QString());
-        QCOMPARE(TableDataModel::displayText(SqlValue(QStringLiteral("a\nb"))), QStringLiteral("a⏎b"));
+        QCOMPARE(TableDataModel::displayText(SqlValue(QStringLiteral("a\nb"))),
+                 QStringLiteral("a⏎b"));
         QCOMPARE(TableDataModel::displayText(SqlValue::blob(QByteArray("\x00\xff", 2))),
                  QStringLiteral("BLOB 2 bytes: 00 ff"));
         const QString longText(1000, u'x');
-        QCOMPARE(TableDataModel::displayText(SqlValue(longText)).size(), TableDataModel::kDisplayTextLimit + 1);
+        QCOMPARE(TableDataModel::displayText(SqlValue(longText)).size(),
+                 TableDataModel::kDisplayTextLimit + 1);
     }
 
     void nullIsDistinctFromEmptyText()

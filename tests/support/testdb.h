@@ -21,8 +21,8 @@ struct Outcome
     bool ok = false;
 };
 
-inline std::unique_ptr<LocalConnection> open(const QString &path,
-                                             ConnectionSpec::OpenMode mode = ConnectionSpec::OpenMode::Create)
+inline std::unique_ptr<LocalConnection>
+open(const QString &path, ConnectionSpec::OpenMode mode = ConnectionSpec::OpenMode::Create)
 {
     ConnectionSpec spec;
     spec.location = path;
@@ -30,7 +30,8 @@ inline std::unique_ptr<LocalConnection> open(const QString &path,
     auto connection = std::make_unique<LocalConnection>(spec);
     QSignalSpy spy(connection.get(), &Connection::stateChanged);
     connection->open();
-    while (connection->state() == Connection::State::Opening || connection->state() == Connection::State::Closed) {
+    while (connection->state() == Connection::State::Opening
+           || connection->state() == Connection::State::Closed) {
         if (!spy.wait(10000))
             break;
     }

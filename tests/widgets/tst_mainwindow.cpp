@@ -1,12 +1,12 @@
 #include "core/connection.h"
 #include "core/engine/demodatabase.h"
 #include "models/tabledatamodel.h"
+#include "tests/support/testdb.h"
 #include "widgets/filterheader.h"
 #include "widgets/mainwindow.h"
 #include "widgets/opendatabases.h"
 #include "widgets/schemabrowser.h"
 #include "widgets/tabletab.h"
-#include "tests/support/testdb.h"
 
 #include <QDir>
 #include <QLineEdit>
@@ -68,9 +68,9 @@ private Q_SLOTS:
         // The sidebar lists the guide's tables; activating one opens its tab.
         QTreeView *tree = window.schemaBrowser()->view();
         QModelIndex orderItems;
-        const QModelIndexList found = tree->model()->match(tree->model()->index(0, 0), Qt::DisplayRole,
-                                                           QStringLiteral("order_items"), 1,
-                                                           Qt::MatchExactly | Qt::MatchRecursive);
+        const QModelIndexList found = tree->model()->match(
+            tree->model()->index(0, 0), Qt::DisplayRole, QStringLiteral("order_items"), 1,
+            Qt::MatchExactly | Qt::MatchRecursive);
         QCOMPARE(found.size(), 1);
         orderItems = found.first();
         tree->setCurrentIndex(orderItems);
@@ -83,7 +83,8 @@ private Q_SLOTS:
 
         TableDataModel *model = tab->model();
         QTRY_VERIFY_WITH_TIMEOUT(model->isRowCountExact(), 10000);
-        const auto expected = TestDb::run(connection, QStringLiteral("SELECT count(*), max(id) FROM order_items"));
+        const auto expected
+            = TestDb::run(connection, QStringLiteral("SELECT count(*), max(id) FROM order_items"));
         QCOMPARE(model->rowCount(), int(expected.rows.first().at(0).toInteger()));
 
         // Ctrl+End jumps to the last row; its page arrives through the anchor index.
@@ -95,7 +96,8 @@ private Q_SLOTS:
         QCOMPARE(tab->view()->currentIndex().row(), last);
         QCOMPARE(model->index(last, 0).data(TableDataModel::SqlValueRole).value<SqlValue>(),
                  expected.rows.first().at(1));
-        QCOMPARE(tab->view()->verticalScrollBar()->value(), tab->view()->verticalScrollBar()->maximum());
+        QCOMPARE(tab->view()->verticalScrollBar()->value(),
+                 tab->view()->verticalScrollBar()->maximum());
         QTest::qWait(100);
         saveArtifact(&window, QStringLiteral("mainwindow-order_items-end.png"));
     }
@@ -123,7 +125,8 @@ private Q_SLOTS:
         QTest::keyClick(editors.at(status), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(model->filter(status), QStringLiteral("=cancelled"), 2000);
         QTRY_VERIFY_WITH_TIMEOUT(model->isRowCountExact(), 10000);
-        const auto expected = TestDb::run(connection, QStringLiteral("SELECT count(*) FROM orders WHERE status = 'cancelled'"));
+        const auto expected = TestDb::run(
+            connection, QStringLiteral("SELECT count(*) FROM orders WHERE status = 'cancelled'"));
         QCOMPARE(model->rowCount(), int(expected.rows.first().first().toInteger()));
         QTRY_VERIFY(model->isRowLoaded(0));
         QCOMPARE(model->index(0, status).data().toString(), QStringLiteral("cancelled"));
@@ -132,8 +135,8 @@ private Q_SLOTS:
         const int total = model->table().columnIndex(QStringLiteral("total"));
         header->setSortIndicator(total, Qt::DescendingOrder);
         QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), 5000);
-        const auto top = TestDb::run(connection, QStringLiteral(
-            "SELECT max(total) FROM orders WHERE status = 'cancelled'"));
+        const auto top = TestDb::run(
+            connection, QStringLiteral("SELECT max(total) FROM orders WHERE status = 'cancelled'"));
         QCOMPARE(model->index(0, total).data(TableDataModel::SqlValueRole).value<SqlValue>(),
                  top.rows.first().first());
         saveArtifact(&window, QStringLiteral("mainwindow-orders-filtered.png"));
@@ -153,7 +156,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), 5000);
         const int content = model->table().columnIndex(QStringLiteral("content"));
         tab->view()->setCurrentIndex(model->index(0, content));
-        const QString full = model->index(0, content).data(TableDataModel::SqlValueRole).value<SqlValue>().toText();
+        const QString full = model->index(0, content)
+                                 .data(TableDataModel::SqlValueRole)
+                                 .value<SqlValue>()
+                                 .toText();
         bool shown = false;
         for (auto *editor : tab->findChildren<QPlainTextEdit *>())
             shown = shown || editor->toPlainText() == full;
