@@ -175,13 +175,9 @@ void MainWindow::openFile(const QString &path, bool readOnly)
 
 void MainWindow::openDemo()
 {
-    const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/'
-                         + DemoDatabase::fileName();
-    if (QFileInfo::exists(path)) {
-        openFile(path);
-        return;
-    }
-    statusBar()->showMessage(tr("Building the demo database…"));
+    const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                         + u'/' + DemoDatabase::fileName();
+    statusBar()->showMessage(tr("Preparing the demo database…"));
     auto *watcher = new QFutureWatcher<std::optional<DbError>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
         watcher->deleteLater();
@@ -193,7 +189,12 @@ void MainWindow::openDemo()
         }
         openFile(path);
     });
-    watcher->setFuture(QtConcurrent::run([path] { return DemoDatabase::create(path); }));
+    // Checking for the file and building it are disk work: both happen off the GUI thread.
+    watcher->setFuture(QtConcurrent::run([path]() -> std::optional<DbError> {
+        if (QFileInfo::exists(path))
+            return std::nullopt;
+        return DemoDatabase::create(path);
+    }));
 }
 
 TableTab *MainWindow::openTable(Connection *connection, const TableSchema &table)
