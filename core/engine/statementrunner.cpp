@@ -1,0 +1,96 @@
+#include "core/engine/statementrunner.h"
+
+#include "core/engine/sqlitedb.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StatementRunner", text);
+}
+
+} // namespace
+
+std::optional<DbError> StatementRunner::bind(SqliteStatement &prepared, const Statement &statement)
+{
+    int positional = 0;
+    for (int i = 1; i <= prepared.parameterCount(); ++i) {
+        const QString name = prepared.parameterName(i);
+        SqlValue value;
+        if (name.isEmpty() || name.startsWith(u'?')) {
+            const int index = name.size() > 1 ? name.mid(1).toInt() - 1 : positional;
+            positional = index + 1;
+            if (index < 0 || index >= statement.params.size())
+                return DbError{ErrorCode::InvalidRequest,
+                               tr("The statement has more parameters than values were given (%1)."
+                                  " Supply a value for every parameter.")
+                                   .arg(statement.params.size()),
+                               {}};
+            value = statement.params.at(index);
+        } else if (auto it = statement.namedParams.constFind(name);
+                   it != statement.namedParams.constEnd()) {
+            value = *it;
+        } else if (auto bare = statement.namedParams.constFind(name.mid(1));
+                   bare != statement.namedParams.constEnd()) {
+            value = *bare;
+        } else {
+            return DbError{ErrorCode::InvalidRequest,
+                           tr("No value was given for parameter %1.").arg(name),
+                           {}};
+        }
+        if (auto error = prepared.bind(i, value))
+            return error;
+    }
+    return std::nullopt;
+}
+
+std::optional<DbError> StatementRunner::run(SqliteDb &db, const Statement &statement,
+                                            qint64 rowLimit, StatementResult *result)
+{
+    QElapsedTimer timer;
+    timer.start();
+    DbError error;
+    QString tail;
+    auto prepared = db.prepare(statement.sql, &error, &tail);
+    if (!prepared)
+        return error;
+    DbError tailError;
+    if (!tail.trimmed().isEmpty()
+        && !(!db.prepare(tail, &tailError) && tailError.code == ErrorCode::InvalidRequest))
+        return DbError{ErrorCode::InvalidRequest,
+                       tr("Only one statement can run per request; use batch for several."),
+                       {}};
+    if (auto e = bind(*prepared, statement))
+        return e;
+
+    *result = StatementResult{};
+    result->readOnly = prepared->isReadOnly();
+    for (int i = 0; i < prepared->columnCount(); ++i)
+        result->columns.append({prepared->columnName(i), prepared->columnDeclaredType(i)});
+    const int columnCount = int(result->columns.size());
+    while (true) {
+        const auto step = prepared->step();
+        if (step == SqliteStatement::StepResult::Done)
+            break;
+        if (step == SqliteStatement::StepResult::Error)
+            return prepared->error();
+        if (rowLimit >= 0 && result->rows.size() >= rowLimit) {
+            result->hasMore = true;
+            break;
+        }
+        Row row;
+        row.reserve(columnCount);
+        for (int c = 0; c < columnCount; ++c)
+            row.append(prepared->value(c));
+        result->rows.append(std::move(row));
+    }
+    if (!result->readOnly) {
+        result->rowsAffected = db.changes();
+        result->lastInsertRowid = db.lastInsertRowid();
+    }
+    result->durationMs = double(timer.nsecsElapsed()) / 1e6;
+    return std::nullopt;
+}

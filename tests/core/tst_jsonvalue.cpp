@@ -1,0 +1,77 @@
+#include "core/protocol/jsonvalue.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+// The wire encoding of values (PROTOCOL.md §2.1), both ways.
+class TestJsonValue : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTrip_data()
+    {
+        QTest::addColumn<SqlValue>("value");
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("null") << SqlValue() << QByteArray("[null]");
+        QTest::newRow("small int") << SqlValue(qint64(42)) << QByteArray("[42]");
+        QTest::newRow("2^53-1 stays a number")
+            << SqlValue(qint64(9007199254740991LL)) << QByteArray("[9007199254740991]");
+        QTest::newRow("2^53 becomes $int") << SqlValue(qint64(9007199254740992LL))
+                                           << QByteArray("[{\"$int\":\"9007199254740992\"}]");
+        QTest::newRow("int64 min") << SqlValue(std::numeric_limits<qint64>::min())
+                                   << QByteArray("[{\"$int\":\"-9223372036854775808\"}]");
+        QTest::newRow("real") << SqlValue(2.5) << QByteArray("[2.5]");
+        QTest::newRow("infinity") << SqlValue(std::numeric_limits<double>::infinity())
+                                  << QByteArray("[{\"$real\":\"Infinity\"}]");
+        QTest::newRow("text") << SqlValue(QStringLiteral("Zoë \"q\""))
+                              << QByteArray("[\"Zoë \\\"q\\\"\"]");
+        QTest::newRow("empty text") << SqlValue(QString()) << QByteArray("[\"\"]");
+        QTest::newRow("blob") << SqlValue::blob(QByteArray("\x00\x01\xff", 3))
+                              << QByteArray("[{\"$blob\":\"AAH/\"}]");
+        QTest::newRow("empty blob") << SqlValue::blob({}) << QByteArray("[{\"$blob\":\"\"}]");
+    }
+
+    void roundTrip()
+    {
+        QFETCH(SqlValue, value);
+        QFETCH(QByteArray, json);
+        const QJsonArray encoded{JsonValue::encode(value)};
+        QCOMPARE(QJsonDocument(encoded).toJson(QJsonDocument::Compact), json);
+        SqlValue decoded;
+        QVERIFY(JsonValue::decode(QJsonDocument::fromJson(json).array().first(), &decoded));
+        QCOMPARE(decoded, value);
+    }
+
+    void paramsAcceptSqlDoShapes()
+    {
+        SqlValue v;
+        QVERIFY(JsonValue::decode(
+            QJsonDocument::fromJson("[{\"0\":1,\"1\":255,\"2\":0}]").array().first(), &v));
+        QCOMPARE(v, SqlValue::blob(QByteArray("\x01\xff\x00", 3)));
+        QVERIFY(JsonValue::decode(QJsonValue(true), &v));
+        QCOMPARE(v, SqlValue(qint64(1)));
+        QVERIFY(JsonValue::decode(QJsonValue(3.0), &v));
+        QCOMPARE(v.type(), SqlValue::Type::Integer);
+    }
+
+    void rejectsShapesThatAreNotValues()
+    {
+        SqlValue v;
+        QVERIFY(!JsonValue::decode(QJsonValue(QJsonArray{1, 2}), &v));
+        QVERIFY(
+            !JsonValue::decode(QJsonObject{{QStringLiteral("$int"), QStringLiteral("12x")}}, &v));
+        QVERIFY(
+            !JsonValue::decode(QJsonObject{{QStringLiteral("$blob"), QStringLiteral("***")}}, &v));
+        QVERIFY(!JsonValue::decode(QJsonObject{{QStringLiteral("a"), 1}}, &v));
+        QVERIFY(!JsonValue::decode(QJsonObject{{QStringLiteral("0"), 300}}, &v));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonValue)
+#include "tst_jsonvalue.moc"
