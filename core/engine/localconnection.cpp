@@ -1,12 +1,11 @@
 #include "core/engine/localconnection.h"
 
-#include "core/engine/engineworker.h"
 #include "core/engine/queryexecutor.h"
 #include "core/engine/schemareader.h"
+#include "core/engine/workerthread.h"
 #include "core/requestcontrol.h"
 
 #include <QRegularExpression>
-#include <QThread>
 
 Q_LOGGING_CATEGORY(lcEngine, "studio.engine", QtWarningMsg)
 
@@ -55,39 +54,9 @@ LocalConnection::~LocalConnection()
         request->cancel();
     // Readers go first: a reader may still hand a statement to the writer. Each worker closes
     // its database in its own thread after the tasks queued before, which end quickly because
-    // their requests are cancelled; then its thread quits.
-    stopWorkers(m_readers);
-    if (m_writer.thread)
-        stopWorkers({m_writer});
-}
-
-void LocalConnection::stopWorkers(const std::vector<WorkerThread> &workers)
-{
-    for (const WorkerThread &w : workers) {
-        w.worker->interrupt();
-        QThread *thread = w.thread;
-        w.worker->post([thread](SqliteDb &db) {
-            db.close();
-            thread->quit();
-        });
-    }
-    for (const WorkerThread &w : workers) {
-        w.thread->wait();
-        delete w.thread;
-    }
-}
-
-LocalConnection::WorkerThread LocalConnection::startWorker(int index)
-{
-    WorkerThread w;
-    w.thread = new QThread; // parentless: joined and deleted by the destructor
-    w.thread->setObjectName(index < 0 ? QStringLiteral("engine-writer")
-                                      : QStringLiteral("engine-reader-%1").arg(index));
-    w.worker = new EngineWorker;
-    w.worker->moveToThread(w.thread);
-    connect(w.thread, &QThread::finished, w.worker, &QObject::deleteLater);
-    w.thread->start();
-    return w;
+    // their requests are cancelled.
+    m_readers.clear();
+    m_writer.reset();
 }
 
 void LocalConnection::open()
@@ -95,11 +64,11 @@ void LocalConnection::open()
     if (state() == State::Opening || state() == State::Open)
         return;
     setState(State::Opening);
-    m_writer = startWorker(-1);
+    m_writer = std::make_unique<WorkerThread>(QStringLiteral("engine-writer"));
     const QString path = spec().location;
     const SqliteDb::OpenMode mode = engineMode(spec().mode);
     // The writer opens first: in Create mode it makes the file the readers then open.
-    m_writer.worker->post([this, path, mode](SqliteDb &db) {
+    m_writer->post([this, path, mode](SqliteDb &db) {
         const auto error = db.open(path, mode);
         QMetaObject::invokeMethod(
             this,
@@ -120,8 +89,9 @@ void LocalConnection::openReaders()
         = spec().isReadOnly() ? SqliteDb::OpenMode::ReadOnly : SqliteDb::OpenMode::ReadWrite;
     m_readersPending = kReaderCount;
     for (int i = 0; i < kReaderCount; ++i) {
-        m_readers.push_back(startWorker(i));
-        m_readers.back().worker->post([this, path, mode](SqliteDb &db) {
+        m_readers.push_back(
+            std::make_unique<WorkerThread>(QStringLiteral("engine-reader-%1").arg(i)));
+        m_readers.back()->post([this, path, mode](SqliteDb &db) {
             const auto error = db.open(path, mode);
             QMetaObject::invokeMethod(
                 this, [this, error] { openFinished(error.value_or(DbError{})); },
@@ -145,12 +115,12 @@ void LocalConnection::openFinished(const DbError &error)
     }
 }
 
-EngineWorker *LocalConnection::leastBusyReader() const
+WorkerThread *LocalConnection::leastBusyReader() const
 {
-    EngineWorker *best = nullptr;
-    for (const WorkerThread &w : m_readers) {
-        if (!best || w.worker->load() < best->load())
-            best = w.worker;
+    WorkerThread *best = nullptr;
+    for (const auto &w : m_readers) {
+        if (!best || w->load() < best->load())
+            best = w.get();
     }
     return best;
 }
@@ -204,7 +174,7 @@ void LocalConnection::runOnWriter(const Statement &statement,
         = QStringList{QStringLiteral("CREATE"), QStringLiteral("DROP"), QStringLiteral("ALTER")}
               .contains(firstKeyword(statement.sql));
     auto inTransaction = m_writerInTransaction;
-    m_writer.worker->post([this, statement, control, changesSchema, inTransaction](SqliteDb &db) {
+    m_writer->post([this, statement, control, changesSchema, inTransaction](SqliteDb &db) {
         QueryExecutor executor(db, statement, control);
         if (executor.prepare())
             executor.run();
@@ -224,7 +194,7 @@ SchemaRequest *LocalConnection::readSchema(QObject *parent)
         return request;
     }
     // The writer sees its own uncommitted DDL; with no open transaction any reader will do.
-    EngineWorker *worker = m_writerInTransaction->load() ? m_writer.worker : leastBusyReader();
+    WorkerThread *worker = m_writerInTransaction->load() ? m_writer.get() : leastBusyReader();
     worker->post([control](SqliteDb &db) {
         if (control->isCancelled()) {
             control->post([](DbRequest *r) {

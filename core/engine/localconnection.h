@@ -8,8 +8,7 @@
 #include <memory>
 #include <vector>
 
-class EngineWorker;
-class QThread;
+class WorkerThread;
 
 Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
@@ -32,22 +31,14 @@ public:
     static constexpr int kReaderCount = 2;
 
 private:
-    struct WorkerThread
-    {
-        QThread *thread = nullptr;      // owned; joined in the destructor
-        EngineWorker *worker = nullptr; // lives in `thread`, deleted when it finishes
-    };
-
-    WorkerThread startWorker(int index);
-    static void stopWorkers(const std::vector<WorkerThread> &workers);
-    EngineWorker *leastBusyReader() const;
+    WorkerThread *leastBusyReader() const;
     bool mustRunOnWriter(const QString &sql) const;
     void runOnWriter(const Statement &statement, const std::shared_ptr<RequestControl> &control);
     void openReaders();
     void openFinished(const DbError &error);
 
-    WorkerThread m_writer;
-    std::vector<WorkerThread> m_readers;
+    std::unique_ptr<WorkerThread> m_writer;
+    std::vector<std::unique_ptr<WorkerThread>> m_readers;
     int m_readersPending = 0;
     // Set by the writer thread: while the writer holds an open transaction, reads go there
     // too so that they see its uncommitted changes.
