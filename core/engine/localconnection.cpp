@@ -4,8 +4,8 @@
 #include "core/engine/schemareader.h"
 #include "core/engine/workerthread.h"
 #include "core/requestcontrol.h"
+#include "core/sqlkeywords.h"
 
-#include <QRegularExpression>
 
 Q_LOGGING_CATEGORY(lcEngine, "studio.engine", QtWarningMsg)
 
@@ -22,16 +22,6 @@ SqliteDb::OpenMode engineMode(ConnectionSpec::OpenMode mode)
         break;
     }
     return SqliteDb::OpenMode::ReadWrite;
-}
-
-// The first keyword of a statement, skipping leading comments and whitespace.
-QString firstKeyword(const QString &sql)
-{
-    static const QRegularExpression re(
-        QStringLiteral(R"(^(?:\s+|--[^\n]*\n?|/\*.*?\*/)*([A-Za-z]+))"),
-        QRegularExpression::DotMatchesEverythingOption);
-    const auto match = re.match(sql);
-    return match.hasMatch() ? match.captured(1).toUpper() : QString();
 }
 
 DbError notOpenError()
@@ -131,12 +121,9 @@ bool LocalConnection::mustRunOnWriter(const QString &sql) const
         return true;
     // sqlite3_stmt_readonly() calls transaction control read-only, and pragmas and ATTACH
     // change the connection they run on: these all belong to the writer's session.
-    static const QStringList writerKeywords{QStringLiteral("BEGIN"),     QStringLiteral("COMMIT"),
-                                            QStringLiteral("END"),       QStringLiteral("ROLLBACK"),
-                                            QStringLiteral("SAVEPOINT"), QStringLiteral("RELEASE"),
-                                            QStringLiteral("PRAGMA"),    QStringLiteral("ATTACH"),
-                                            QStringLiteral("DETACH"),    QStringLiteral("VACUUM")};
-    return writerKeywords.contains(firstKeyword(sql));
+    const QString keyword = firstSqlKeyword(sql);
+    return isTransactionControl(keyword) || keyword == u"PRAGMA" || keyword == u"ATTACH"
+           || keyword == u"DETACH" || keyword == u"VACUUM";
 }
 
 QueryRequest *LocalConnection::query(const Statement &statement, QObject *parent)
@@ -172,7 +159,7 @@ void LocalConnection::runOnWriter(const Statement &statement,
 {
     const bool changesSchema
         = QStringList{QStringLiteral("CREATE"), QStringLiteral("DROP"), QStringLiteral("ALTER")}
-              .contains(firstKeyword(statement.sql));
+              .contains(firstSqlKeyword(statement.sql));
     auto inTransaction = m_writerInTransaction;
     m_writer->post([this, statement, control, changesSchema, inTransaction](SqliteDb &db) {
         QueryExecutor executor(db, statement, control);

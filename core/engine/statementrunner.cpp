@@ -48,7 +48,8 @@ std::optional<DbError> StatementRunner::bind(SqliteStatement &prepared, const St
 }
 
 std::optional<DbError> StatementRunner::run(SqliteDb &db, const Statement &statement,
-                                            qint64 rowLimit, StatementResult *result)
+                                            qint64 rowLimit, StatementResult *result,
+                                            bool onlyIfReadOnly)
 {
     QElapsedTimer timer;
     timer.start();
@@ -68,6 +69,8 @@ std::optional<DbError> StatementRunner::run(SqliteDb &db, const Statement &state
 
     *result = StatementResult{};
     result->readOnly = prepared->isReadOnly();
+    if (onlyIfReadOnly && !result->readOnly)
+        return std::nullopt;
     for (int i = 0; i < prepared->columnCount(); ++i)
         result->columns.append({prepared->columnName(i), prepared->columnDeclaredType(i)});
     const int columnCount = int(result->columns.size());

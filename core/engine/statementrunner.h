@@ -24,8 +24,10 @@ struct StatementResult
 class StatementRunner
 {
 public:
+    // With `onlyIfReadOnly`, a statement that would write is not run: the result says
+    // readOnly == false and nothing happened.
     static std::optional<DbError> run(SqliteDb &db, const Statement &statement, qint64 rowLimit,
-                                      StatementResult *result);
+                                      StatementResult *result, bool onlyIfReadOnly = false);
     // Binds `statement`'s positional and named values to a prepared statement.
     static std::optional<DbError> bind(class SqliteStatement &prepared, const Statement &statement);
 };

@@ -1,0 +1,238 @@
+#include "server/servedatabase.h"
+
+#include "core/engine/changelog.h"
+#include "core/engine/schemareader.h"
+#include "core/engine/sqlitedb.h"
+#include "core/engine/workerthread.h"
+#include "core/sqlkeywords.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QUuid>
+
+#include <future>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ServedDatabase", text);
+}
+
+// Statements a client may not send: transactions have their own methods, and ATTACH would let
+// a client reach files outside the served folder.
+std::optional<DbError> refusal(const QString &keyword)
+{
+    if (isTransactionControl(keyword))
+        return DbError{ErrorCode::InvalidRequest,
+                       tr("%1 is not accepted as a statement; use the beginTransaction, commit and"
+                          " rollback methods.")
+                           .arg(keyword),
+                       {}};
+    if (keyword == u"ATTACH" || keyword == u"DETACH")
+        return DbError{
+            ErrorCode::Forbidden, tr("%1 is not allowed on a served database.").arg(keyword), {}};
+    return std::nullopt;
+}
+
+} // namespace
+
+ServedDatabase::ServedDatabase(const QString &name, const QString &path, QObject *parent)
+    : QObject(parent)
+    , m_name(name)
+    , m_path(path)
+{}
+
+ServedDatabase::~ServedDatabase()
+{
+    m_readers.clear();
+    if (m_writer) {
+        // The log lives on the writer thread: it goes there, before the writer stops.
+        ChangeLog *log = m_log.release();
+        m_writer->post([log](SqliteDb &) { delete log; });
+        m_writer.reset();
+    }
+}
+
+std::optional<DbError> ServedDatabase::open(bool create)
+{
+    m_writer = std::make_unique<WorkerThread>(QStringLiteral("dosqld-%1-writer").arg(m_name));
+    std::promise<std::optional<DbError>> writerOpened;
+    const QString path = m_path;
+    m_writer->post([&, path, create](SqliteDb &db) {
+        auto error
+            = db.open(path, create ? SqliteDb::OpenMode::Create : SqliteDb::OpenMode::ReadWrite);
+        if (!error) // dosqld owns its files: WAL lets readers run beside the writer
+            error = db.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        if (!error) {
+            m_log = std::make_unique<ChangeLog>(db);
+            error = m_log->ensureTable();
+        }
+        qint64 lsn = 0;
+        if (!error)
+            error = m_log->currentLsn(&lsn);
+        m_lsn.store(lsn);
+        writerOpened.set_value(error);
+    });
+    if (auto error = writerOpened.get_future().get())
+        return error;
+
+    for (int i = 0; i < kReaderCount; ++i) {
+        m_readers.push_back(std::make_unique<WorkerThread>(
+            QStringLiteral("dosqld-%1-reader-%2").arg(m_name).arg(i)));
+        std::promise<std::optional<DbError>> readerOpened;
+        m_readers.back()->post([&, path](SqliteDb &db) {
+            readerOpened.set_value(db.open(path, SqliteDb::OpenMode::ReadWrite));
+        });
+        if (auto error = readerOpened.get_future().get())
+            return error;
+    }
+    return std::nullopt;
+}
+
+qint64 ServedDatabase::fileSizeBytes() const
+{
+    return QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
+}
+
+WorkerThread *ServedDatabase::leastBusyReader() const
+{
+    WorkerThread *best = nullptr;
+    for (const auto &w : m_readers) {
+        if (!best || w->load() < best->load())
+            best = w.get();
+    }
+    return best;
+}
+
+void ServedDatabase::deliver(Done done, Outcome outcome)
+{
+    QMetaObject::invokeMethod(
+        this, [done = std::move(done), outcome = std::move(outcome)] { done(outcome); },
+        Qt::QueuedConnection);
+}
+
+void ServedDatabase::run(const Statement &statement, Done done)
+{
+    m_counters.queries.fetch_add(1);
+    if (auto error = refusal(firstSqlKeyword(statement.sql))) {
+        Outcome outcome;
+        outcome.error = error;
+        outcome.failedIndex = 0;
+        m_counters.errors.fetch_add(1);
+        deliver(std::move(done), outcome);
+        return;
+    }
+    leastBusyReader()->post([this, statement, done = std::move(done)](SqliteDb &db) mutable {
+        StatementResult result;
+        Outcome outcome;
+        outcome.error = StatementRunner::run(db, statement, -1, &result, true);
+        if (!outcome.error && !result.readOnly) {
+            // It writes: the writer runs it, logged, in a transaction of its own.
+            m_writer->post([this, statement, done = std::move(done)](SqliteDb &writerDb) mutable {
+                writeTask(writerDb, {statement}, true, std::move(done));
+            });
+            return;
+        }
+        if (outcome.error) {
+            outcome.failedIndex = 0;
+            m_counters.errors.fetch_add(1);
+        } else {
+            m_counters.rowsRead.fetch_add(result.rows.size());
+            outcome.results.append(std::move(result));
+        }
+        outcome.lsn = m_lsn.load();
+        deliver(std::move(done), std::move(outcome));
+    });
+}
+
+void ServedDatabase::runWrite(const QList<Statement> &statements, bool atomic, Done done)
+{
+    m_counters.queries.fetch_add(statements.size());
+    m_writer->post([this, statements, atomic, done = std::move(done)](SqliteDb &db) mutable {
+        writeTask(db, statements, atomic, std::move(done));
+    });
+}
+
+void ServedDatabase::writeTask(SqliteDb &db, const QList<Statement> &statements, bool atomic,
+                               Done done)
+{
+    Outcome outcome;
+    const QString txId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const qint64 lsnBefore = m_lsn.load();
+    if (auto error = db.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        outcome.error = error;
+        outcome.failedIndex = 0;
+        m_counters.errors.fetch_add(1);
+        deliver(std::move(done), std::move(outcome));
+        return;
+    }
+    for (int i = 0; i < statements.size(); ++i) {
+        const Statement &statement = statements.at(i);
+        const QString keyword = firstSqlKeyword(statement.sql);
+        std::optional<DbError> error = refusal(keyword);
+        StatementResult result;
+        // A savepoint per statement: a failing statement is undone alone, with its log entries.
+        if (!error)
+            error = db.exec(QStringLiteral("SAVEPOINT dosqld_statement"));
+        if (!error) {
+            error = StatementRunner::run(db, statement, -1, &result);
+            if (!error)
+                error = m_log->flush(txId, isSchemaChange(keyword) ? statement.sql : QString());
+            if (error) {
+                m_log->discard();
+                db.exec(QStringLiteral("ROLLBACK TO dosqld_statement"));
+            }
+            db.exec(QStringLiteral("RELEASE dosqld_statement"));
+        }
+        if (isSchemaChange(keyword))
+            m_log->schemaChanged();
+        if (error) {
+            outcome.error = error;
+            outcome.failedIndex = i;
+            break;
+        }
+        m_counters.rowsWritten.fetch_add(result.rowsAffected);
+        m_counters.rowsRead.fetch_add(result.rows.size());
+        outcome.results.append(std::move(result));
+    }
+
+    const bool keep = !outcome.error || !atomic;
+    std::optional<DbError> endError;
+    if (keep && db.inTransaction())
+        endError = db.exec(QStringLiteral("COMMIT"));
+    if (!keep || endError) {
+        if (db.inTransaction())
+            db.exec(QStringLiteral("ROLLBACK"));
+        m_log->schemaChanged();
+        if (endError && !outcome.error)
+            outcome.error = endError;
+    }
+    if (outcome.error) {
+        m_counters.errors.fetch_add(1);
+        if (!keep)
+            outcome.results.clear();
+    }
+    qint64 lsn = lsnBefore;
+    m_log->currentLsn(&lsn);
+    m_lsn.store(lsn);
+    outcome.lsn = lsn;
+    deliver(std::move(done), std::move(outcome));
+    if (lsn != lsnBefore)
+        QMetaObject::invokeMethod(
+            this, [this, lsn] { Q_EMIT committed(lsn); }, Qt::QueuedConnection);
+}
+
+void ServedDatabase::readSchema(
+    std::function<void(const DatabaseSchema &, const std::optional<DbError> &)> done)
+{
+    leastBusyReader()->post([this, done = std::move(done)](SqliteDb &db) {
+        DatabaseSchema schema;
+        const auto error = SchemaReader(db).read(&schema);
+        // The change log is dosqld's own bookkeeping, not part of the user's schema.
+        schema.tables.removeIf(
+            [](const TableSchema &t) { return ChangeLog::isInternalTable(t.name); });
+        QMetaObject::invokeMethod(
+            this, [done, schema, error] { done(schema, error); }, Qt::QueuedConnection);
+    });
+}

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/changeevent.h"
+#include "core/dberror.h"
+#include "core/engine/statementrunner.h"
+#include "core/tableschema.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class ChangeLog;
+class WorkerThread;
+
+// One database file that dosqld serves. A writer thread runs every change inside a transaction
+// that also appends the change's log entries (ChangeLog), so data and log commit together; reader
+// threads answer reads beside it. Results come back through callbacks run in the thread that owns
+// this object (the server's).
+class ServedDatabase final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServedDatabase)
+
+public:
+    struct Outcome
+    {
+        QList<StatementResult> results;
+        std::optional<DbError> error;
+        int failedIndex = -1;
+        qint64 lsn = 0; // the LSN after the work (PROTOCOL §7: the last event's, or the current)
+    };
+    using Done = std::function<void(const Outcome &)>;
+
+    ServedDatabase(const QString &name, const QString &path, QObject *parent = nullptr);
+    ~ServedDatabase() override;
+
+    // Opens the file (making it when `create`) on every thread and readies the change log.
+    // Blocks the caller for the few milliseconds that takes; dosqld opens a database once.
+    std::optional<DbError> open(bool create);
+
+    QString name() const { return m_name; }
+    QString path() const { return m_path; }
+
+    // One statement: read on a reader, or, if it writes, as a one-statement write.
+    void run(const Statement &statement, Done done);
+    // Statements in order in one write transaction; on a failure with `atomic` nothing stays,
+    // without it the statements before the failure stay.
+    void runWrite(const QList<Statement> &statements, bool atomic, Done done);
+    void
+    readSchema(std::function<void(const DatabaseSchema &, const std::optional<DbError> &)> done);
+
+    qint64 currentLsn() const { return m_lsn.load(); }
+    qint64 fileSizeBytes() const;
+
+    struct Counters
+    {
+        std::atomic<qint64> queries{0};
+        std::atomic<qint64> rowsRead{0};
+        std::atomic<qint64> rowsWritten{0};
+        std::atomic<qint64> errors{0};
+    };
+    const Counters &counters() const { return m_counters; }
+
+    static constexpr int kReaderCount = 2;
+
+Q_SIGNALS:
+    // New change-log entries were committed, up to `lsn`.
+    void committed(qint64 lsn);
+
+private:
+    void deliver(Done done, Outcome outcome);
+    void writeTask(class SqliteDb &db, const QList<Statement> &statements, bool atomic, Done done);
+    WorkerThread *leastBusyReader() const;
+
+    QString m_name;
+    QString m_path;
+    std::unique_ptr<WorkerThread> m_writer;
+    std::vector<std::unique_ptr<WorkerThread>> m_readers;
+    std::unique_ptr<ChangeLog> m_log; // used only on the writer thread
+    std::atomic<qint64> m_lsn{0};
+    Counters m_counters;
+};
