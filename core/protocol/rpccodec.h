@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/dberror.h"
+#include "core/engine/statementrunner.h"
+#include "core/statement.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+// The JSON shapes of the DoSQL contract (docs/PROTOCOL.md §2, §4, §5) that both ends build or
+// read: reply envelopes, errors, query results, statements in params.
+namespace RpcCodec {
+
+QJsonObject errorObject(const DbError &error);
+DbError errorFromObject(const QJsonObject &object);
+
+QByteArray resultFrame(const QJsonValue &id, const QJsonValue &result);
+QByteArray errorFrame(const QJsonValue &id, const DbError &error);
+
+// `{columns, columnTypes, rows, rowsAffected, lastInsertRowid?, duration, lsn}`; rows as objects
+// keyed by column name (sql.do's shape) or, with `arrayRows`, as arrays.
+QJsonObject queryResult(const StatementResult &result, bool arrayRows, qint64 lsn);
+QJsonArray rowsAsObjects(const QList<ResultColumn> &columns, const QList<Row> &rows);
+
+// Reads `{sql, params?, namedParams?}`. False with `error` set when a field has the wrong type.
+bool statementFromParams(const QJsonObject &params, Statement *statement, DbError *error);
+
+} // namespace RpcCodec

@@ -1,0 +1,371 @@
+#include "server/dosqlserver.h"
+
+#include "core/dberror.h"
+#include "core/protocol/rpccodec.h"
+#include "server/httpconnection.h"
+#include "server/rpcsession.h"
+#include "server/servedatabase.h"
+#include "server/serverinfo.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+Q_LOGGING_CATEGORY(lcServer, "studio.server", QtInfoMsg)
+
+namespace {
+
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray errorBody(const QString &message)
+{
+    return json({{QStringLiteral("error"), message}});
+}
+
+// HTTP API failures carry the worker's shape, plus our code for clients that want it.
+QByteArray failureBody(const DbError &error)
+{
+    return json({{QStringLiteral("success"), false},
+                 {QStringLiteral("error"), error.message},
+                 {QStringLiteral("code"), error.codeName()}});
+}
+
+bool isLoopback(const QHostAddress &address)
+{
+    return address.isLoopback();
+}
+
+} // namespace
+
+DosqlServer::DosqlServer(const Config &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_tcp(new QTcpServer(this))
+    , m_webSockets(new QWebSocketServer(serverName(), QWebSocketServer::NonSecureMode, this))
+{
+    m_state.uptime.start();
+    connect(m_tcp, &QTcpServer::newConnection, this, &DosqlServer::newConnection);
+    connect(m_webSockets, &QWebSocketServer::newConnection, this, &DosqlServer::newWebSocket);
+}
+
+DosqlServer::~DosqlServer()
+{
+    // Sessions first (they point at databases), then the databases join their threads.
+    m_tcp->close();
+    for (QWebSocket *socket : findChildren<QWebSocket *>())
+        socket->abort();
+    qDeleteAll(findChildren<RpcSession *>());
+    m_databases.clear();
+}
+
+bool DosqlServer::isValidDatabaseName(const QString &name)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"));
+    return valid.match(name).hasMatch() && !name.contains(QStringLiteral(".."));
+}
+
+bool DosqlServer::start(QString *error)
+{
+    if (!isLoopback(m_config.bindAddress) && m_config.token.isEmpty()) {
+        *error = tr("Refusing to listen on %1 without a token: anyone who can reach it could read"
+                    " and change every database. Give a token (--token or DOSQL_TOKEN), or bind to"
+                    " 127.0.0.1.")
+                     .arg(m_config.bindAddress.toString());
+        return false;
+    }
+    if (!QDir().mkpath(m_config.dataDir)) {
+        *error = tr("Cannot create the data folder %1.").arg(m_config.dataDir);
+        return false;
+    }
+    if (!m_tcp->listen(m_config.bindAddress, m_config.port)) {
+        *error = tr("Cannot listen on %1:%2: %3. Is another server using the port? Choose another"
+                    " with --port.")
+                     .arg(m_config.bindAddress.toString())
+                     .arg(m_config.port)
+                     .arg(m_tcp->errorString());
+        return false;
+    }
+    qCInfo(lcServer).noquote() << "dosqld listening on" << m_config.bindAddress.toString() << "port"
+                               << m_tcp->serverPort() << "serving" << m_config.dataDir
+                               << (m_config.token.isEmpty() ? "without auth" : "with token auth");
+    return true;
+}
+
+quint16 DosqlServer::port() const
+{
+    return m_tcp->serverPort();
+}
+
+ServedDatabase *DosqlServer::database(const QString &name, DbError *error)
+{
+    if (auto it = m_databases.find(name); it != m_databases.end())
+        return it->second.get();
+    if (!isValidDatabaseName(name)) {
+        *error = {ErrorCode::InvalidRequest,
+                  tr("\"%1\" is not a valid database name (letters, digits, _ . -).").arg(name),
+                  {}};
+        return nullptr;
+    }
+    const QString path = QDir(m_config.dataDir).filePath(name + QStringLiteral(".db"));
+    if (!m_config.createMissing && !QFileInfo::exists(path)) {
+        *error = {ErrorCode::TableNotFound,
+                  tr("There is no database \"%1\" on this server.").arg(name),
+                  {}};
+        return nullptr;
+    }
+    auto db = std::make_unique<ServedDatabase>(name, path, this);
+    if (auto e = db->open(m_config.createMissing)) {
+        qCWarning(lcServer).noquote() << "cannot open database" << name << ":" << e->message;
+        *error = *e;
+        return nullptr;
+    }
+    ServedDatabase *raw = db.get();
+    m_databases.emplace(name, std::move(db));
+    return raw;
+}
+
+void DosqlServer::newConnection()
+{
+    while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
+        auto *connection = new HttpConnection(socket, m_config.maxFrameBytes, this);
+        connect(connection, &HttpConnection::requestReceived, this,
+                [this, connection](const HttpRequest &r) { handleRequest(connection, r); });
+        connect(connection, &HttpConnection::upgradeRequested, this,
+                [this, connection](const HttpRequest &r) { handleUpgrade(connection, r); });
+    }
+}
+
+bool DosqlServer::authorizedToken(const QString &presented) const
+{
+    // Compare in constant time so the token cannot be guessed byte by byte from timings.
+    const QByteArray expected = m_config.token.toUtf8();
+    QByteArray given = presented.toUtf8();
+    unsigned char difference = expected.size() == given.size() ? 0 : 1;
+    given.resize(expected.size(), '\0');
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        difference |= static_cast<unsigned char>(expected.at(i) ^ given.at(i));
+    return difference == 0;
+}
+
+bool DosqlServer::authorized(const HttpRequest &request) const
+{
+    if (m_config.token.isEmpty())
+        return true;
+    const QByteArray header = request.header("authorization");
+    if (header.startsWith("Bearer "))
+        return authorizedToken(QString::fromUtf8(header.mid(7).trimmed()));
+    return request.query.hasQueryItem(QStringLiteral("token"))
+           && authorizedToken(
+               request.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded));
+}
+
+void DosqlServer::handleUpgrade(HttpConnection *connection, const HttpRequest &request)
+{
+    static const QRegularExpression route(QStringLiteral("^/db/([^/]+)/?$"));
+    const auto match = route.match(request.path);
+    if (!match.hasMatch()) {
+        connection->respond(
+            404,
+            errorBody(tr("No WebSocket endpoint at %1; connect to /db/<name>.").arg(request.path)));
+        return;
+    }
+    if (!authorized(request)) {
+        connection->respond(401, errorBody(tr("A valid token is required.")));
+        return;
+    }
+    DbError error;
+    if (!database(match.captured(1), &error)) {
+        connection->respond(404, errorBody(error.message));
+        return;
+    }
+    m_webSockets->handleConnection(connection->takeSocket());
+}
+
+void DosqlServer::newWebSocket()
+{
+    while (QWebSocket *raw = m_webSockets->nextPendingConnection()) {
+        std::unique_ptr<QWebSocket> socket(raw);
+        const QString name = socket->requestUrl().path().section(u'/', 2, 2);
+        DbError error;
+        ServedDatabase *db = database(name, &error);
+        if (!db) { // checked at the upgrade; only a vanished file gets here
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, error.message);
+            continue;
+        }
+        // Past the configured limit a frame gets INVALID_REQUEST; far past it, Qt closes the
+        // socket rather than buffer it.
+        socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxFrameBytes) * 4);
+        socket->setMaxAllowedIncomingFrameSize(quint64(m_config.maxFrameBytes) * 4);
+        new RpcSession(std::move(socket), db, &m_state, m_config.maxFrameBytes, this);
+    }
+}
+
+void DosqlServer::handleRequest(HttpConnection *connection, const HttpRequest &request)
+{
+    if (request.path == u"/health" && request.method == "GET") {
+        connection->respond(200, json({{QStringLiteral("status"), QStringLiteral("ok")},
+                                       {QStringLiteral("service"), serverName()},
+                                       {QStringLiteral("version"), serverVersion()}}));
+        return;
+    }
+    if (!authorized(request)) {
+        connection->respond(401, errorBody(tr("A valid token is required.")));
+        return;
+    }
+    if (request.path == u"/metrics" && request.method == "GET") {
+        connection->respond(200, metricsText(), QByteArrayLiteral("text/plain; version=0.0.4"));
+        return;
+    }
+    static const QRegularExpression route(QStringLiteral("^/db/([^/]+)/([a-z]+)$"));
+    const auto match = route.match(request.path);
+    if (!match.hasMatch()) {
+        connection->respond(404, errorBody(tr("Nothing at %1.").arg(request.path)));
+        return;
+    }
+    DbError error;
+    ServedDatabase *db = database(match.captured(1), &error);
+    if (!db) {
+        connection->respond(404, errorBody(error.message));
+        return;
+    }
+    serveDatabaseRoute(connection, request, db, match.captured(2));
+}
+
+void DosqlServer::serveDatabaseRoute(HttpConnection *connection, const HttpRequest &request,
+                                     ServedDatabase *db, const QString &route)
+{
+    QPointer<HttpConnection> guard(connection);
+    if (route == u"health" && request.method == "GET") {
+        connection->respond(200, json({{QStringLiteral("status"), QStringLiteral("ok")},
+                                       {QStringLiteral("initialized"), true}}));
+        return;
+    }
+    if (route == u"stats" && request.method == "GET") {
+        RpcMethods(db, &m_state)
+            .call(QStringLiteral("stats"), {}, [guard](const QJsonValue &result, const DbError *) {
+                if (guard)
+                    guard->respond(200, json(result.toObject()));
+            });
+        return;
+    }
+    if (route == u"tables" && request.method == "GET") {
+        db->readSchema([guard](const DatabaseSchema &schema, const std::optional<DbError> &error) {
+            if (!guard)
+                return;
+            if (error)
+                return guard->respond(500, failureBody(*error));
+            QJsonArray tables;
+            auto add = [&tables](const TableSchema &t, const QString &type) {
+                QJsonArray columns;
+                for (const ColumnInfo &c : t.columns) {
+                    if (c.hidden == ColumnInfo::Hidden::Hidden)
+                        continue;
+                    QJsonObject column{{QStringLiteral("name"), c.name},
+                                       {QStringLiteral("type"), c.declaredType}};
+                    if (c.hasDefault)
+                        column.insert(QStringLiteral("defaultValue"), c.defaultValue);
+                    columns.append(column);
+                }
+                const QStringList key = t.primaryKey();
+                tables.append(QJsonObject{
+                    {QStringLiteral("name"), t.name},
+                    {QStringLiteral("type"), type},
+                    {QStringLiteral("columns"), columns},
+                    {QStringLiteral("primaryKey"),
+                     key.isEmpty() ? QStringLiteral("rowid") : key.first()},
+                    {QStringLiteral("primaryKeyColumns"), QJsonArray::fromStringList(key)}});
+            };
+            for (const TableSchema &t : schema.tables)
+                add(t, QStringLiteral("table"));
+            for (const TableSchema &v : schema.views)
+                add(v, QStringLiteral("view"));
+            guard->respond(200, json({{QStringLiteral("tables"), tables}}));
+        });
+        return;
+    }
+    if ((route == u"query" || route == u"execute") && request.method == "POST") {
+        QJsonParseError parseError;
+        const QJsonDocument body = QJsonDocument::fromJson(request.body, &parseError);
+        Statement statement;
+        DbError error;
+        if (parseError.error != QJsonParseError::NoError || !body.isObject()) {
+            connection->respond(
+                400, failureBody(
+                         {ErrorCode::InvalidRequest,
+                          tr("The body must be a JSON object {\"sql\": ..., \"params\": [...]}."),
+                          {}}));
+            return;
+        }
+        if (!RpcCodec::statementFromParams(body.object(), &statement, &error)) {
+            connection->respond(400, failureBody(error));
+            return;
+        }
+        auto done = [guard](const ServedDatabase::Outcome &outcome) {
+            if (!guard)
+                return;
+            if (outcome.error)
+                return guard->respond(400, failureBody(*outcome.error));
+            const StatementResult result = outcome.results.value(0);
+            guard->respond(
+                200,
+                json(
+                    {{QStringLiteral("success"), true},
+                     {QStringLiteral("rows"), RpcCodec::rowsAsObjects(result.columns, result.rows)},
+                     {QStringLiteral("stats"),
+                      QJsonObject{{QStringLiteral("rowsAffected"), double(result.rowsAffected)},
+                                  {QStringLiteral("executionTimeMs"), result.durationMs}}}}));
+        };
+        if (route == u"execute")
+            db->runWrite({statement}, true, std::move(done));
+        else
+            db->run(statement, std::move(done));
+        return;
+    }
+    connection->respond(
+        404,
+        errorBody(
+            tr("Nothing at %1 for %2.").arg(request.path, QString::fromLatin1(request.method))));
+}
+
+QByteArray DosqlServer::metricsText() const
+{
+    QByteArray out;
+    out += "# HELP dosqld_uptime_seconds Seconds since dosqld started.\n# TYPE "
+           "dosqld_uptime_seconds gauge\n";
+    out += "dosqld_uptime_seconds " + QByteArray::number(m_state.uptime.elapsed() / 1000.0) + '\n';
+    out += "# HELP dosqld_connections Open WebSocket sessions.\n# TYPE dosqld_connections gauge\n";
+    out += "dosqld_connections " + QByteArray::number(m_state.connections) + '\n';
+    const std::pair<const char *, const char *> counters[] = {{"queries", "Statements run."},
+                                                              {"rows_read", "Rows returned."},
+                                                              {"rows_written", "Rows changed."},
+                                                              {"errors", "Failed requests."}};
+    for (const auto &[metric, help] : counters) {
+        out += QByteArray("# HELP dosqld_") + metric + "_total " + help + "\n# TYPE dosqld_"
+               + metric + "_total counter\n";
+        for (const auto &[name, db] : m_databases) {
+            const ServedDatabase::Counters &c = db->counters();
+            const qint64 value = qstrcmp(metric, "queries") == 0        ? c.queries.load()
+                                 : qstrcmp(metric, "rows_read") == 0    ? c.rowsRead.load()
+                                 : qstrcmp(metric, "rows_written") == 0 ? c.rowsWritten.load()
+                                                                        : c.errors.load();
+            out += QByteArray("dosqld_") + metric + "_total{database=\"" + name.toUtf8() + "\"} "
+                   + QByteArray::number(value) + '\n';
+        }
+    }
+    out += "# HELP dosqld_lsn Latest change-log sequence number.\n# TYPE dosqld_lsn gauge\n";
+    for (const auto &[name, db] : m_databases)
+        out += "dosqld_lsn{database=\"" + name.toUtf8() + "\"} "
+               + QByteArray::number(db->currentLsn()) + '\n';
+    return out;
+}

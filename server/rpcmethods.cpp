@@ -1,0 +1,217 @@
+#include "server/rpcmethods.h"
+
+#include "core/protocol/jsonvalue.h"
+#include "core/protocol/rpccodec.h"
+#include "server/servedatabase.h"
+#include "server/serverinfo.h"
+#include "server/serverstate.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RpcMethods", text);
+}
+
+QJsonObject columnObject(const ColumnInfo &c)
+{
+    QJsonObject object{{QStringLiteral("name"), c.name},
+                       {QStringLiteral("type"), c.declaredType},
+                       {QStringLiteral("nullable"), !c.notNull && c.primaryKeyPosition == 0},
+                       {QStringLiteral("primaryKey"), c.primaryKeyPosition > 0}};
+    if (c.hasDefault)
+        object.insert(QStringLiteral("defaultValue"), c.defaultValue);
+    return object;
+}
+
+QJsonObject schemaObject(const TableSchema &t)
+{
+    QJsonArray columns;
+    for (const ColumnInfo &c : t.columns) {
+        if (c.hidden != ColumnInfo::Hidden::Hidden)
+            columns.append(columnObject(c));
+    }
+    QJsonArray indexes;
+    for (const IndexInfo &i : t.indexes) {
+        indexes.append(
+            QJsonObject{{QStringLiteral("name"), i.name},
+                        {QStringLiteral("columns"), QJsonArray::fromStringList(i.columns)},
+                        {QStringLiteral("unique"), i.unique}});
+    }
+    QJsonArray foreignKeys;
+    for (const ForeignKeyInfo &fk : t.foreignKeys) {
+        foreignKeys.append(QJsonObject{
+            {QStringLiteral("columns"), QJsonArray::fromStringList(fk.columns)},
+            {QStringLiteral("referencedTable"), fk.referencedTable},
+            {QStringLiteral("referencedColumns"), QJsonArray::fromStringList(fk.referencedColumns)},
+            {QStringLiteral("onDelete"), fk.onDelete},
+            {QStringLiteral("onUpdate"), fk.onUpdate}});
+    }
+    return {{QStringLiteral("name"), t.name},
+            {QStringLiteral("columns"), columns},
+            {QStringLiteral("primaryKey"), QJsonArray::fromStringList(t.primaryKey())},
+            {QStringLiteral("indexes"), indexes},
+            {QStringLiteral("foreignKeys"), foreignKeys}};
+}
+
+} // namespace
+
+RpcMethods::RpcMethods(ServedDatabase *database, const ServerState *state)
+    : m_database(database)
+    , m_state(state)
+{}
+
+QStringList RpcMethods::features()
+{
+    return {QStringLiteral("rowFormat"),  QStringLiteral("atomicBatch"),
+            QStringLiteral("listTables"), QStringLiteral("stats"),
+            QStringLiteral("bigint"),     QStringLiteral("blob")};
+}
+
+bool RpcMethods::isImmediate(const QString &method)
+{
+    return method == u"ping" || method == u"hello";
+}
+
+void RpcMethods::call(const QString &method, const QJsonObject &params, Reply reply)
+{
+    if (method == u"query" || method == u"exec")
+        return query(params, method == u"exec", std::move(reply));
+    if (method == u"batch")
+        return batch(params, std::move(reply));
+    if (method == u"listTables")
+        return listTables(std::move(reply));
+    if (method == u"getSchema")
+        return getSchema(params, std::move(reply));
+    if (method == u"stats")
+        return reply(stats(), nullptr);
+    if (method == u"ping") {
+        return reply(
+            QJsonObject{{QStringLiteral("pong"), true},
+                        {QStringLiteral("lsn"), QString::number(m_database->currentLsn())},
+                        {QStringLiteral("timestamp"), double(QDateTime::currentMSecsSinceEpoch())}},
+            nullptr);
+    }
+    if (method == u"hello") {
+        return reply(
+            QJsonObject{{QStringLiteral("server"), serverName()},
+                        {QStringLiteral("version"), serverVersion()},
+                        {QStringLiteral("database"), m_database->name()},
+                        {QStringLiteral("features"), QJsonArray::fromStringList(features())}},
+            nullptr);
+    }
+    const DbError error{ErrorCode::MethodNotFound,
+                        tr("The method \"%1\" does not exist on this server.").arg(method),
+                        {{QStringLiteral("method"), method}}};
+    reply({}, &error);
+}
+
+void RpcMethods::query(const QJsonObject &params, bool isExec, Reply reply)
+{
+    Statement statement;
+    DbError error;
+    if (!RpcCodec::statementFromParams(params, &statement, &error))
+        return reply({}, &error);
+    if (params.contains(QStringLiteral("transactionId"))) {
+        error = {ErrorCode::TransactionNotFound,
+                 tr("Transactions are not available on this server yet."),
+                 {}};
+        return reply({}, &error);
+    }
+    const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
+    auto done = [reply, arrayRows](const ServedDatabase::Outcome &outcome) {
+        if (outcome.error)
+            return reply({}, &*outcome.error);
+        reply(RpcCodec::queryResult(outcome.results.value(0), arrayRows, outcome.lsn), nullptr);
+    };
+    if (isExec)
+        m_database->runWrite({statement}, true, std::move(done));
+    else
+        m_database->run(statement, std::move(done));
+}
+
+void RpcMethods::batch(const QJsonObject &params, Reply reply)
+{
+    const QJsonValue list = params.value(QStringLiteral("statements"));
+    DbError error;
+    if (!list.isArray() || list.toArray().isEmpty()) {
+        error = {ErrorCode::InvalidRequest, tr("params.statements must be a non-empty array."), {}};
+        return reply({}, &error);
+    }
+    QList<Statement> statements;
+    const QJsonArray array = list.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        Statement statement;
+        if (!RpcCodec::statementFromParams(array.at(i).toObject(), &statement, &error)) {
+            error.details.insert(QStringLiteral("index"), int(i));
+            return reply({}, &error);
+        }
+        statements.append(statement);
+    }
+    const bool atomic = params.value(QStringLiteral("atomic")).toBool(false);
+    const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
+    m_database->runWrite(statements, atomic,
+                         [reply, arrayRows](const ServedDatabase::Outcome &outcome) {
+                             if (outcome.error) {
+                                 DbError error = *outcome.error;
+                                 error.details.insert(QStringLiteral("index"), outcome.failedIndex);
+                                 return reply({}, &error);
+                             }
+                             QJsonArray results;
+                             for (const StatementResult &r : outcome.results)
+                                 results.append(RpcCodec::queryResult(r, arrayRows, outcome.lsn));
+                             reply(results, nullptr);
+                         });
+}
+
+void RpcMethods::listTables(Reply reply)
+{
+    m_database->readSchema(
+        [reply](const DatabaseSchema &schema, const std::optional<DbError> &error) {
+            if (error)
+                return reply({}, &*error);
+            QJsonArray tables;
+            for (const TableSchema &t : schema.tables)
+                tables.append(QJsonObject{{QStringLiteral("name"), t.name},
+                                          {QStringLiteral("type"), QStringLiteral("table")}});
+            for (const TableSchema &v : schema.views)
+                tables.append(QJsonObject{{QStringLiteral("name"), v.name},
+                                          {QStringLiteral("type"), QStringLiteral("view")}});
+            reply(tables, nullptr);
+        });
+}
+
+void RpcMethods::getSchema(const QJsonObject &params, Reply reply)
+{
+    const QJsonValue name = params.value(QStringLiteral("tableName"));
+    if (!name.isString()) {
+        const DbError error{
+            ErrorCode::InvalidRequest, tr("params.tableName must be a string."), {}};
+        return reply({}, &error);
+    }
+    m_database->readSchema([reply, name = name.toString()](const DatabaseSchema &schema,
+                                                           const std::optional<DbError> &error) {
+        if (error)
+            return reply({}, &*error);
+        const TableSchema *table = schema.find(name);
+        reply(table ? QJsonValue(schemaObject(*table)) : QJsonValue(QJsonValue::Null), nullptr);
+    });
+}
+
+QJsonObject RpcMethods::stats() const
+{
+    const ServedDatabase::Counters &c = m_database->counters();
+    return {{QStringLiteral("uptimeMs"), double(m_state->uptime.elapsed())},
+            {QStringLiteral("connections"), m_state->connections},
+            {QStringLiteral("queries"), double(c.queries.load())},
+            {QStringLiteral("rowsRead"), double(c.rowsRead.load())},
+            {QStringLiteral("rowsWritten"), double(c.rowsWritten.load())},
+            {QStringLiteral("errors"), double(c.errors.load())},
+            {QStringLiteral("transactionsOpen"), 0},
+            {QStringLiteral("lsn"), QString::number(m_database->currentLsn())},
+            {QStringLiteral("dbSizeBytes"), double(m_database->fileSizeBytes())}};
+}
