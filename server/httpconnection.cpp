@@ -68,6 +68,10 @@ void HttpConnection::readRequest()
         return;
     m_idle->stop();
     if (request.isWebSocketUpgrade()) {
+        // Left in the socket for the WebSocket server; if the upgrade is refused instead,
+        // respond() consumes it and closes, as a client waiting for a handshake expects.
+        m_unreadUpgradeBytes = used;
+        m_busy = true;
         Q_EMIT upgradeRequested(request);
         return;
     }
@@ -81,6 +85,11 @@ void HttpConnection::respond(int status, const QByteArray &body, const QByteArra
 {
     if (!m_socket)
         return;
+    if (m_unreadUpgradeBytes > 0) {
+        m_socket->read(m_unreadUpgradeBytes);
+        m_unreadUpgradeBytes = 0;
+        m_closeAfterResponse = true;
+    }
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + statusText(status) + "\r\n";
     head += "Content-Type: " + contentType + "\r\n";
     head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";

@@ -39,4 +39,5 @@ private:
     qint64 m_maxBodyBytes;
     bool m_busy = false; // a request is being answered
     bool m_closeAfterResponse = false;
+    qsizetype m_unreadUpgradeBytes = 0;
 };

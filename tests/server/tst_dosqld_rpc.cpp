@@ -1,0 +1,377 @@
+#include "server/dosqlserver.h"
+#include "tests/support/rpcclient.h"
+
+#include "core/engine/sqlitedb.h"
+
+#include <QDeadlineTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The RPC contract (PROTOCOL.md §2, §5, §7) against a real dosqld on 127.0.0.1, over one shared
+// socket and over a new socket per call as the official sql.do client does outside Workers.
+class TestDosqldRpc : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<DosqlServer> m_server;
+    std::unique_ptr<RpcClient> m_shared;
+    bool m_perCall = false;
+
+    QUrl url(const QString &db = QStringLiteral("app")) const
+    {
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/db/%2").arg(m_server->port()).arg(db));
+    }
+
+    QJsonObject call(const QString &method, const QJsonObject &params = {})
+    {
+        if (m_perCall) {
+            RpcClient client(url());
+            return client.call(method, params);
+        }
+        return m_shared->call(method, params);
+    }
+
+    QJsonObject exec(const QString &sql, const QJsonArray &params = {})
+    {
+        return call(QStringLiteral("exec"),
+                    {{QStringLiteral("sql"), sql}, {QStringLiteral("params"), params}});
+    }
+
+    static QString errorCode(const QJsonObject &reply)
+    {
+        return reply.value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("code"))
+            .toString();
+    }
+
+    static QJsonObject result(const QJsonObject &reply)
+    {
+        return reply.value(QStringLiteral("result")).toObject();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SqliteDb db;
+        QVERIFY(!db.open(m_dir.filePath(QStringLiteral("app.db")), SqliteDb::OpenMode::Create));
+        db.close();
+        DosqlServer::Config config;
+        config.dataDir = m_dir.path();
+        config.port = 0;
+        config.maxFrameBytes = 64 * 1024;
+        m_server = std::make_unique<DosqlServer>(config);
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+        m_shared = std::make_unique<RpcClient>(url());
+        QVERIFY(m_shared->isConnected());
+        QVERIFY(
+            !exec(QStringLiteral("CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT UNIQUE, v)"))
+                 .contains(QStringLiteral("error")));
+    }
+
+    void cleanupTestCase()
+    {
+        m_shared.reset();
+        m_server.reset();
+    }
+
+    void init()
+    {
+        m_perCall = QByteArray(QTest::currentDataTag()).contains("per call");
+        exec(QStringLiteral("DELETE FROM items"));
+    }
+
+    void transports_data()
+    {
+        QTest::addColumn<bool>("unused");
+        QTest::newRow("shared socket") << true;
+        QTest::newRow("socket per call") << true;
+    }
+
+    void helloAndPing_data() { transports_data(); }
+    void helloAndPing()
+    {
+        const QJsonObject hello = result(
+            call(QStringLiteral("hello"), {{QStringLiteral("client"), QStringLiteral("test")}}));
+        QCOMPARE(hello.value(QStringLiteral("server")).toString(), QStringLiteral("dosqld"));
+        QVERIFY(hello.value(QStringLiteral("features"))
+                    .toArray()
+                    .contains(QStringLiteral("listTables")));
+        const QJsonObject pong = result(call(QStringLiteral("ping")));
+        QCOMPARE(pong.value(QStringLiteral("pong")).toBool(), true);
+        QVERIFY(pong.value(QStringLiteral("lsn")).isString());
+        QVERIFY(pong.value(QStringLiteral("timestamp")).toDouble() > 1.7e12);
+    }
+
+    void execThenQuery_data() { transports_data(); }
+    void execThenQuery()
+    {
+        const QJsonObject inserted
+            = result(exec(QStringLiteral("INSERT INTO items(name, v) VALUES (?, ?), (?, ?)"),
+                          {QStringLiteral("a"), 1, QStringLiteral("b"), 2}));
+        QCOMPARE(inserted.value(QStringLiteral("rowsAffected")).toInt(), 2);
+        QVERIFY(inserted.contains(QStringLiteral("lastInsertRowid")));
+        QVERIFY(inserted.value(QStringLiteral("lsn")).toString().toLongLong() > 0);
+
+        const QJsonObject objects = result(call(
+            QStringLiteral("query"),
+            {{QStringLiteral("sql"), QStringLiteral("SELECT name, v FROM items ORDER BY v")}}));
+        QCOMPARE(objects.value(QStringLiteral("columns")).toArray(),
+                 (QJsonArray{QStringLiteral("name"), QStringLiteral("v")}));
+        QCOMPARE(
+            objects.value(QStringLiteral("rows")).toArray().first().toObject(),
+            (QJsonObject{{QStringLiteral("name"), QStringLiteral("a")}, {QStringLiteral("v"), 1}}));
+
+        // rowFormat "array" keeps duplicate column names apart.
+        const QJsonObject arrays = result(call(
+            QStringLiteral("query"),
+            {{QStringLiteral("sql"), QStringLiteral("SELECT v, v + 10 AS v FROM items ORDER BY v")},
+             {QStringLiteral("rowFormat"), QStringLiteral("array")}}));
+        QCOMPARE(arrays.value(QStringLiteral("rows")).toArray().first().toArray(),
+                 (QJsonArray{1, 11}));
+    }
+
+    void valuesRoundTrip_data()
+    {
+        QTest::addColumn<QJsonValue>("value");
+        QTest::newRow("null") << QJsonValue(QJsonValue::Null);
+        QTest::newRow("int") << QJsonValue(-42);
+        QTest::newRow("real") << QJsonValue(0.1);
+        QTest::newRow("text") << QJsonValue(QStringLiteral("Zoë 😀 \"q\" \\"));
+        QTest::newRow("big int") << QJsonValue(
+            QJsonObject{{QStringLiteral("$int"), QStringLiteral("9223372036854775807")}});
+        QTest::newRow("blob") << QJsonValue(
+            QJsonObject{{QStringLiteral("$blob"), QStringLiteral("AAEC/w==")}});
+    }
+
+    void valuesRoundTrip()
+    {
+        QFETCH(QJsonValue, value);
+        QVERIFY(!exec(QStringLiteral("INSERT INTO items(name, v) VALUES ('x', ?)"), {value})
+                     .contains(QStringLiteral("error")));
+        const QJsonObject r
+            = result(call(QStringLiteral("query"),
+                          {{QStringLiteral("sql"), QStringLiteral("SELECT v FROM items")},
+                           {QStringLiteral("rowFormat"), QStringLiteral("array")}}));
+        QCOMPARE(r.value(QStringLiteral("rows")).toArray().first().toArray().first(), value);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QJsonObject>("params");
+        QTest::addColumn<QString>("code");
+        auto sql = [](const QString &text) {
+            return QJsonObject{{QStringLiteral("sql"), text}};
+        };
+        QTest::newRow("syntax") << "query" << sql(QStringLiteral("SELEC 1")) << "SYNTAX_ERROR";
+        QTest::newRow("no table") << "query" << sql(QStringLiteral("SELECT * FROM nope"))
+                                  << "TABLE_NOT_FOUND";
+        QTest::newRow("no column")
+            << "query" << sql(QStringLiteral("SELECT nope FROM items")) << "COLUMN_NOT_FOUND";
+        QTest::newRow("constraint")
+            << "exec" << sql(QStringLiteral("INSERT INTO items(id) VALUES (1), (1)"))
+            << "CONSTRAINT_VIOLATION";
+        QTest::newRow("two statements")
+            << "query" << sql(QStringLiteral("SELECT 1; SELECT 2")) << "INVALID_REQUEST";
+        QTest::newRow("BEGIN refused")
+            << "exec" << sql(QStringLiteral("BEGIN")) << "INVALID_REQUEST";
+        QTest::newRow("ATTACH refused")
+            << "exec" << sql(QStringLiteral("ATTACH '/etc/passwd' AS p")) << "FORBIDDEN";
+        QTest::newRow("missing sql") << "query" << QJsonObject{} << "INVALID_REQUEST";
+        QTest::newRow("sql not a string")
+            << "query" << QJsonObject{{QStringLiteral("sql"), 5}} << "INVALID_REQUEST";
+        QTest::newRow("params not an array")
+            << "query"
+            << QJsonObject{{QStringLiteral("sql"), QStringLiteral("SELECT ?")},
+                           {QStringLiteral("params"), QStringLiteral("x")}}
+            << "INVALID_REQUEST";
+        QTest::newRow("param not a value")
+            << "query"
+            << QJsonObject{{QStringLiteral("sql"), QStringLiteral("SELECT ?")},
+                           {QStringLiteral("params"), QJsonArray{QJsonArray{1}}}}
+            << "TYPE_MISMATCH";
+        QTest::newRow("too few params")
+            << "query" << sql(QStringLiteral("SELECT ?")) << "INVALID_REQUEST";
+        QTest::newRow("unknown method") << "frobnicate" << QJsonObject{} << "METHOD_NOT_FOUND";
+        QTest::newRow("getSchema without name")
+            << "getSchema" << QJsonObject{} << "INVALID_REQUEST";
+    }
+
+    void errors()
+    {
+        QFETCH(QString, method);
+        QFETCH(QJsonObject, params);
+        QFETCH(QString, code);
+        const QJsonObject reply = call(method, params);
+        QCOMPARE(errorCode(reply), code);
+        QVERIFY(!reply.value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("message"))
+                     .toString()
+                     .isEmpty());
+    }
+
+    void badFramesGetAnErrorAndTheSocketStaysOpen_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::newRow("not json") << QByteArray("{nope");
+        QTest::newRow("array") << QByteArray("[1,2]");
+        QTest::newRow("no method") << QByteArray("{\"id\":\"1\"}");
+        QTest::newRow("oversized")
+            << QByteArray("{\"id\":\"big\",\"method\":\"query\",\"params\":{\"sql\":\"SELECT '")
+                   + QByteArray(100 * 1024, 'x') + QByteArray("'\"}}");
+    }
+
+    void badFramesGetAnErrorAndTheSocketStaysOpen()
+    {
+        QFETCH(QByteArray, frame);
+        RpcClient client(url());
+        client.sendRaw(frame);
+        const QJsonObject reply = client.next();
+        QCOMPARE(errorCode(reply), QStringLiteral("INVALID_REQUEST"));
+        QVERIFY(client.isConnected());
+        QCOMPARE(result(client.call(QStringLiteral("ping"))).value(QStringLiteral("pong")).toBool(),
+                 true);
+    }
+
+    void pipelinedRequestsKeepTheirOrder()
+    {
+        QStringList ids;
+        for (int i = 0; i < 50; ++i)
+            ids.append(m_shared->send(
+                QStringLiteral("exec"),
+                {{QStringLiteral("sql"), QStringLiteral("INSERT INTO items(v) VALUES (?)")},
+                 {QStringLiteral("params"), QJsonArray{i}}}));
+        for (const QString &id : ids)
+            QVERIFY(!m_shared->waitFor(id).contains(QStringLiteral("error")));
+        const QJsonObject r = result(m_shared->call(
+            QStringLiteral("query"),
+            {{QStringLiteral("sql"), QStringLiteral("SELECT v FROM items ORDER BY id")},
+             {QStringLiteral("rowFormat"), QStringLiteral("array")}}));
+        const QJsonArray rows = r.value(QStringLiteral("rows")).toArray();
+        QCOMPARE(rows.size(), 50);
+        for (int i = 0; i < 50; ++i)
+            QCOMPARE(rows.at(i).toArray().first().toInt(), i);
+    }
+
+    void batchAtomicAndNot()
+    {
+        auto statement = [](const QString &sql) {
+            return QJsonObject{{QStringLiteral("sql"), sql}};
+        };
+        const QJsonArray statements{
+            statement(QStringLiteral("INSERT INTO items(id, v) VALUES (1, 'kept?')")),
+            statement(QStringLiteral("INSERT INTO items(id, v) VALUES (1, 'duplicate')"))};
+        QJsonObject reply
+            = call(QStringLiteral("batch"),
+                   {{QStringLiteral("statements"), statements}, {QStringLiteral("atomic"), true}});
+        QCOMPARE(errorCode(reply), QStringLiteral("CONSTRAINT_VIOLATION"));
+        QCOMPARE(reply.value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("index"))
+                     .toInt(),
+                 1);
+        QCOMPARE(result(call(QStringLiteral("query"),
+                             {{QStringLiteral("sql"),
+                               QStringLiteral("SELECT count(*) AS n FROM items")}}))
+                     .value(QStringLiteral("rows"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("n"))
+                     .toInt(),
+                 0);
+
+        reply = call(QStringLiteral("batch"), {{QStringLiteral("statements"), statements}});
+        QCOMPARE(errorCode(reply), QStringLiteral("CONSTRAINT_VIOLATION"));
+        QCOMPARE(result(call(QStringLiteral("query"),
+                             {{QStringLiteral("sql"),
+                               QStringLiteral("SELECT count(*) AS n FROM items")}}))
+                     .value(QStringLiteral("rows"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("n"))
+                     .toInt(),
+                 1);
+
+        reply = call(QStringLiteral("batch"),
+                     {{QStringLiteral("statements"),
+                       QJsonArray{statement(QStringLiteral("SELECT 1 AS one")),
+                                  statement(QStringLiteral("SELECT 2 AS two"))}}});
+        QCOMPARE(reply.value(QStringLiteral("result")).toArray().size(), 2);
+    }
+
+    void failedWritesLeaveNoChangeLogEntries()
+    {
+        const qint64 before = result(call(QStringLiteral("ping")))
+                                  .value(QStringLiteral("lsn"))
+                                  .toString()
+                                  .toLongLong();
+        QCOMPARE(errorCode(exec(QStringLiteral("INSERT INTO items(id) VALUES (5), (5)"))),
+                 QStringLiteral("CONSTRAINT_VIOLATION"));
+        QCOMPARE(result(call(QStringLiteral("ping")))
+                     .value(QStringLiteral("lsn"))
+                     .toString()
+                     .toLongLong(),
+                 before);
+        const QJsonObject ok
+            = result(exec(QStringLiteral("INSERT INTO items(id) VALUES (5), (6)")));
+        QCOMPARE(ok.value(QStringLiteral("lsn")).toString().toLongLong(), before + 2);
+    }
+
+    void queryMayWriteAsOnTheWorker()
+    {
+        const QJsonObject r
+            = result(call(QStringLiteral("query"),
+                          {{QStringLiteral("sql"),
+                            QStringLiteral("INSERT INTO items(v) VALUES (1) RETURNING id")}}));
+        QCOMPARE(r.value(QStringLiteral("rowsAffected")).toInt(), 1);
+        QCOMPARE(r.value(QStringLiteral("rows")).toArray().size(), 1);
+    }
+
+    void listTablesAndGetSchema()
+    {
+        const QJsonArray tables
+            = call(QStringLiteral("listTables")).value(QStringLiteral("result")).toArray();
+        QStringList names;
+        for (const QJsonValue &t : tables)
+            names.append(t.toObject().value(QStringLiteral("name")).toString());
+        QVERIFY(names.contains(QStringLiteral("items")));
+        QVERIFY(!names.contains(QStringLiteral("_dosql_changelog")));
+
+        const QJsonObject schema = result(call(
+            QStringLiteral("getSchema"), {{QStringLiteral("tableName"), QStringLiteral("items")}}));
+        QCOMPARE(schema.value(QStringLiteral("primaryKey")).toArray(),
+                 QJsonArray{QStringLiteral("id")});
+        QCOMPARE(schema.value(QStringLiteral("columns")).toArray().size(), 3);
+        QVERIFY(schema.value(QStringLiteral("indexes"))
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .value(QStringLiteral("unique"))
+                    .toBool());
+        QVERIFY(call(QStringLiteral("getSchema"),
+                     {{QStringLiteral("tableName"), QStringLiteral("nope")}})
+                    .value(QStringLiteral("result"))
+                    .isNull());
+    }
+
+    void statsCountWork()
+    {
+        const QJsonObject stats = result(call(QStringLiteral("stats")));
+        QVERIFY(stats.value(QStringLiteral("queries")).toDouble() > 0);
+        QVERIFY(stats.value(QStringLiteral("connections")).toInt() >= 1);
+        QVERIFY(stats.value(QStringLiteral("dbSizeBytes")).toDouble() > 0);
+        QVERIFY(stats.value(QStringLiteral("lsn")).isString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDosqldRpc)
+#include "tst_dosqld_rpc.moc"
