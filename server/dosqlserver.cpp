@@ -1,7 +1,9 @@
 #include "server/dosqlserver.h"
 
 #include "core/dberror.h"
+#include "core/protocol/changecodec.h"
 #include "core/protocol/rpccodec.h"
+#include "server/changefeed.h"
 #include "server/httpconnection.h"
 #include "server/rpcsession.h"
 #include "server/servedatabase.h"
@@ -16,6 +18,7 @@
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -57,6 +60,15 @@ DosqlServer::DosqlServer(const Config &config, QObject *parent)
     m_state.uptime.start();
     connect(m_tcp, &QTcpServer::newConnection, this, &DosqlServer::newConnection);
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &DosqlServer::newWebSocket);
+    auto *retention = new QTimer(this);
+    connect(retention, &QTimer::timeout, this, &DosqlServer::trimLogs);
+    retention->start(60 * 1000);
+}
+
+void DosqlServer::trimLogs()
+{
+    for (const auto &[name, db] : m_databases)
+        db->trimLog(m_config.logKeepCount, m_config.logMaxAgeMs);
 }
 
 DosqlServer::~DosqlServer()
@@ -207,7 +219,11 @@ void DosqlServer::newWebSocket()
         // socket rather than buffer it.
         socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxFrameBytes) * 4);
         socket->setMaxAllowedIncomingFrameSize(quint64(m_config.maxFrameBytes) * 4);
-        new RpcSession(std::move(socket), db, &m_state, m_config.maxFrameBytes, this);
+        RpcSession::Limits limits;
+        limits.maxFrameBytes = m_config.maxFrameBytes;
+        limits.maxBufferedEvents = m_config.cdcMaxBufferedEvents;
+        limits.heartbeatMs = m_config.heartbeatMs;
+        new RpcSession(std::move(socket), db, &m_state, limits, this);
     }
 }
 
@@ -227,7 +243,7 @@ void DosqlServer::handleRequest(HttpConnection *connection, const HttpRequest &r
         connection->respond(200, metricsText(), QByteArrayLiteral("text/plain; version=0.0.4"));
         return;
     }
-    static const QRegularExpression route(QStringLiteral("^/db/([^/]+)/([a-z]+)$"));
+    static const QRegularExpression route(QStringLiteral("^/db/([^/]+)/([a-z]+(?:/stream)?)$"));
     const auto match = route.match(request.path);
     if (!match.hasMatch()) {
         connection->respond(404, errorBody(tr("Nothing at %1.").arg(request.path)));
@@ -246,6 +262,8 @@ void DosqlServer::serveDatabaseRoute(HttpConnection *connection, const HttpReque
                                      ServedDatabase *db, const QString &route)
 {
     QPointer<HttpConnection> guard(connection);
+    if (route == u"cdc/stream" && request.method == "GET")
+        return serveChangeStream(connection, request, db);
     if (route == u"health" && request.method == "GET") {
         connection->respond(200, json({{QStringLiteral("status"), QStringLiteral("ok")},
                                        {QStringLiteral("initialized"), true}}));
@@ -368,4 +386,67 @@ QByteArray DosqlServer::metricsText() const
         out += "dosqld_lsn{database=\"" + name.toUtf8() + "\"} "
                + QByteArray::number(db->currentLsn()) + '\n';
     return out;
+}
+
+void DosqlServer::serveChangeStream(HttpConnection *connection, const HttpRequest &request,
+                                    ServedDatabase *db)
+{
+    ChangeFeed::Options options;
+    options.maxBuffered = m_config.cdcMaxBufferedEvents;
+    const QString tables
+        = request.query.queryItemValue(QStringLiteral("table"), QUrl::FullyDecoded);
+    for (const QString &t : tables.split(u',', Qt::SkipEmptyParts))
+        options.tables.insert(t.trimmed());
+    // Resume from Last-Event-ID (what EventSource sends), else from=, else live only.
+    qint64 from = db->currentLsn();
+    QString given = QString::fromUtf8(request.header("last-event-id"));
+    if (given.isEmpty())
+        given = request.query.queryItemValue(QStringLiteral("from"));
+    if (!given.isEmpty() && !ChangeFeed::parseLsn(QJsonValue(given), &from)) {
+        connection->respond(
+            400,
+            failureBody({ErrorCode::InvalidLsn, tr("from must be a non-negative integer."), {}}));
+        return;
+    }
+    auto *feed = new ChangeFeed(db, options, from, connection);
+    auto *ping = new QTimer(feed);
+    ping->setInterval(m_config.ssePingMs);
+    connect(ping, &QTimer::timeout, connection,
+            [connection] { connection->writeStream(": ping\n\n"); });
+    connect(feed, &ChangeFeed::started, connection, [connection, ping] {
+        connection->beginStream(QByteArrayLiteral("text/event-stream"));
+        connection->writeStream(": connected\n\n");
+        ping->start();
+    });
+    connect(feed, &ChangeFeed::failed, connection, [connection, feed](const DbError &error) {
+        if (error.code == ErrorCode::InvalidLsn) {
+            connection->respond(
+                400, json({{QStringLiteral("success"), false},
+                           {QStringLiteral("code"), error.codeName()},
+                           {QStringLiteral("error"), error.message},
+                           {QStringLiteral("oldestLSN"),
+                            error.details.value(QStringLiteral("oldestLSN")).toLongLong()},
+                           {QStringLiteral("currentLSN"),
+                            error.details.value(QStringLiteral("currentLSN")).toLongLong()}}));
+        } else {
+            connection->endStream();
+        }
+        feed->deleteLater();
+    });
+    const qint64 maxPendingBytes = qint64(m_config.cdcMaxBufferedEvents) * 512;
+    connect(feed, &ChangeFeed::batchReady, connection,
+            [connection, feed, maxPendingBytes](const QList<ChangeEvent> &events, qint64) {
+                QByteArray chunk;
+                for (const ChangeEvent &e : events) {
+                    if (e.operation != ChangeEvent::Operation::Ddl)
+                        chunk += ChangeCodec::sseFrame(e);
+                }
+                connection->writeStream(chunk);
+                feed->acknowledge(int(events.size()));
+                // A client that stopped reading is let go; EventSource comes back with
+                // Last-Event-ID.
+                if (connection->pendingBytes() > maxPendingBytes)
+                    connection->endStream();
+            });
+    feed->start();
 }

@@ -39,6 +39,11 @@ public:
         QString token; // empty: no auth (only allowed on loopback)
         bool createMissing = false;
         qint64 maxFrameBytes = 16 * 1024 * 1024;
+        int cdcMaxBufferedEvents = 10000;            // per subscriber, before BUFFER_OVERFLOW
+        int heartbeatMs = 15000;                     // WebSocket heartbeat when idle
+        int ssePingMs = 30000;                       // ": ping" on SSE streams
+        qint64 logKeepCount = 1000000;               // change-log retention: newest entries kept
+        qint64 logMaxAgeMs = 7LL * 24 * 3600 * 1000; // and their age
     };
 
     explicit DosqlServer(const Config &config, QObject *parent = nullptr);
@@ -51,6 +56,8 @@ public:
     ServedDatabase *database(const QString &name, DbError *error);
 
     static bool isValidDatabaseName(const QString &name);
+    // Applies the change-log retention to every open database (also run every minute).
+    void trimLogs();
 
 private:
     void newConnection();
@@ -62,6 +69,8 @@ private:
     void serveDatabaseRoute(HttpConnection *connection, const HttpRequest &request,
                             ServedDatabase *db, const QString &route);
     QByteArray metricsText() const;
+    void serveChangeStream(HttpConnection *connection, const HttpRequest &request,
+                           ServedDatabase *db);
 
     Config m_config;
     QTcpServer *m_tcp;

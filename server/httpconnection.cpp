@@ -13,6 +13,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, qint64 maxBodyBytes, QObject 
     m_idle->setInterval(kIdleTimeoutMs);
     connect(m_idle, &QTimer::timeout, socket, &QTcpSocket::abort);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readRequest);
+    connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::closed);
     connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     m_idle->start();
@@ -116,4 +117,32 @@ QTcpSocket *HttpConnection::takeSocket()
     m_socket = nullptr;
     deleteLater();
     return socket;
+}
+
+void HttpConnection::beginStream(const QByteArray &contentType)
+{
+    if (!m_socket)
+        return;
+    m_idle->stop();
+    m_unreadUpgradeBytes = 0;
+    // The body ends when the connection does: no length, no further requests on it.
+    m_socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + contentType
+                    + "\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n");
+}
+
+void HttpConnection::writeStream(const QByteArray &chunk)
+{
+    if (m_socket)
+        m_socket->write(chunk);
+}
+
+qint64 HttpConnection::pendingBytes() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void HttpConnection::endStream()
+{
+    if (m_socket)
+        m_socket->disconnectFromHost();
 }

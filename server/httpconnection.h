@@ -21,6 +21,13 @@ public:
 
     void respond(int status, const QByteArray &body,
                  const QByteArray &contentType = QByteArrayLiteral("application/json"));
+    // Server-Sent Events: a 200 head without a length, then chunks until either side closes.
+    void beginStream(const QByteArray &contentType);
+    void writeStream(const QByteArray &chunk);
+    // Bytes written to the stream that the client has not yet taken.
+    qint64 pendingBytes() const;
+    void endStream();
+
     // Gives the socket away (to the WebSocket server) with the upgrade request still unread in it.
     QTcpSocket *takeSocket();
 
@@ -30,6 +37,7 @@ public:
 Q_SIGNALS:
     void requestReceived(const HttpRequest &request);
     void upgradeRequested(const HttpRequest &request);
+    void closed();
 
 private:
     void readRequest();

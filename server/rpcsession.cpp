@@ -1,25 +1,37 @@
 #include "server/rpcsession.h"
 
+#include "core/protocol/changecodec.h"
 #include "core/protocol/rpccodec.h"
+#include "server/changefeed.h"
+#include "server/servedatabase.h"
 #include "server/serverstate.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QTimer>
+#include <QUuid>
 #include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcRpc, "studio.server.rpc", QtWarningMsg)
 
 RpcSession::RpcSession(std::unique_ptr<QWebSocket> socket, ServedDatabase *database,
-                       ServerState *state, qint64 maxFrameBytes, QObject *parent)
+                       ServerState *state, const Limits &limits, QObject *parent)
     : QObject(parent)
     , m_socket(std::move(socket))
+    , m_database(database)
     , m_methods(database, state)
     , m_state(state)
-    , m_maxFrameBytes(maxFrameBytes)
+    , m_limits(limits)
+    , m_heartbeat(new QTimer(this))
 {
     ++m_state->connections;
+    m_heartbeat->setInterval(m_limits.heartbeatMs);
+    connect(m_heartbeat, &QTimer::timeout, this, &RpcSession::sendHeartbeat);
+    connect(m_socket.get(), &QWebSocket::bytesWritten, this, &RpcSession::bytesWritten);
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
             [this](const QString &text) { frameReceived(text.toUtf8()); });
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &RpcSession::frameReceived);
@@ -31,20 +43,51 @@ RpcSession::~RpcSession()
     --m_state->connections;
 }
 
-void RpcSession::send(const QByteArray &frame)
+void RpcSession::send(const QByteArray &frame, const QString &subscriptionId, int events)
 {
-    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->sendTextMessage(QString::fromUtf8(frame));
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    // What the socket will report as written: the payload and a server frame's header.
+    const qint64 size = frame.size();
+    m_inFlight.enqueue({size + (size > 65535 ? 10 : size > 125 ? 4 : 2), subscriptionId, events});
+    if (m_heartbeat->isActive())
+        m_heartbeat->start(); // a heartbeat is only for idle sockets
+}
+
+void RpcSession::bytesWritten(qint64 bytes)
+{
+    while (bytes > 0 && !m_inFlight.isEmpty()) {
+        InFlight &head = m_inFlight.head();
+        const qint64 taken = qMin(bytes, head.bytes);
+        head.bytes -= taken;
+        bytes -= taken;
+        if (head.bytes > 0)
+            break;
+        const InFlight done = m_inFlight.dequeue();
+        if (ChangeFeed *feed = m_feeds.value(done.subscriptionId))
+            feed->acknowledge(done.events);
+    }
+}
+
+void RpcSession::sendHeartbeat()
+{
+    send(
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("heartbeat")},
+                        {QStringLiteral("lsn"), QString::number(m_database->currentLsn())},
+                        {QStringLiteral("timestamp"), double(QDateTime::currentMSecsSinceEpoch())}})
+            .toJson(QJsonDocument::Compact));
 }
 
 void RpcSession::frameReceived(const QByteArray &frame)
 {
-    if (frame.size() > m_maxFrameBytes) {
+    if (frame.size() > m_limits.maxFrameBytes) {
         send(RpcCodec::errorFrame(QJsonValue::Null,
                                   {ErrorCode::InvalidRequest,
                                    tr("The frame is %1 bytes; this server accepts at most %2.")
                                        .arg(frame.size())
-                                       .arg(m_maxFrameBytes),
+                                       .arg(m_limits.maxFrameBytes),
                                    {}}));
         return;
     }
@@ -90,15 +133,135 @@ void RpcSession::runNext()
         return;
     m_running = true;
     const Pending request = m_queue.dequeue();
+    if (request.method == u"subscribe")
+        return subscribe(request.id, request.params);
+    if (request.method == u"unsubscribe")
+        return unsubscribe(request.id, request.params);
     QPointer<RpcSession> guard(this);
     // The reply may come after this session is gone (the client left): then it is dropped.
     m_methods.call(request.method, request.params,
                    [guard, id = request.id](const QJsonValue &result, const DbError *error) {
-                       if (!guard)
-                           return;
-                       guard->send(error ? RpcCodec::errorFrame(id, *error)
-                                         : RpcCodec::resultFrame(id, result));
-                       guard->m_running = false;
-                       guard->runNext();
+                       if (guard)
+                           guard->finishCurrent(id, result, error);
                    });
+}
+
+void RpcSession::finishCurrent(const QJsonValue &id, const QJsonValue &result, const DbError *error)
+{
+    send(error ? RpcCodec::errorFrame(id, *error) : RpcCodec::resultFrame(id, result));
+    m_running = false;
+    runNext();
+}
+
+void RpcSession::subscribe(const QJsonValue &id, const QJsonObject &params)
+{
+    ChangeFeed::Options options;
+    options.maxBuffered = m_limits.maxBufferedEvents;
+    for (const QJsonValue &t : params.value(QStringLiteral("tables")).toArray())
+        options.tables.insert(t.toString());
+    const QJsonValue operations = params.value(QStringLiteral("operations"));
+    if (operations.isArray()) {
+        options.operations.clear();
+        for (const QJsonValue &o : operations.toArray()) {
+            ChangeEvent::Operation op;
+            if (!ChangeEvent::operationFromName(o.toString(), &op)) {
+                const DbError error{
+                    ErrorCode::InvalidRequest,
+                    tr("Unknown operation \"%1\": use INSERT, UPDATE, DELETE or DDL.")
+                        .arg(o.toString()),
+                    {}};
+                return finishCurrent(id, {}, &error);
+            }
+            options.operations.insert(op);
+        }
+    }
+    options.batchSize = qBound(1, params.value(QStringLiteral("batchSize")).toInt(100), 10000);
+    // Without fromLSN a stream starts after the current LSN: live changes only.
+    qint64 from = m_database->currentLsn();
+    const QJsonValue fromValue = params.value(QStringLiteral("fromLSN"));
+    if (!fromValue.isUndefined() && !fromValue.isNull()
+        && !ChangeFeed::parseLsn(fromValue, &from)) {
+        const DbError error{
+            ErrorCode::InvalidLsn, tr("fromLSN must be a non-negative integer."), {}};
+        return finishCurrent(id, {}, &error);
+    }
+
+    const QString subscriptionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto *feed = new ChangeFeed(m_database, options, from, this);
+    connect(feed, &ChangeFeed::started, this, [this, id, subscriptionId, feed](qint64 currentLsn) {
+        m_feeds.insert(subscriptionId, feed);
+        m_heartbeat->start();
+        finishCurrent(id,
+                      QJsonObject{{QStringLiteral("subscriptionId"), subscriptionId},
+                                  {QStringLiteral("currentLSN"), QString::number(currentLsn)}},
+                      nullptr);
+    });
+    connect(feed, &ChangeFeed::failed, this,
+            [this, id, subscriptionId, feed](const DbError &error) {
+                if (!m_feeds.contains(subscriptionId)) { // failed to start: answer the subscribe
+                    feed->deleteLater();
+                    return finishCurrent(id, {}, &error);
+                }
+                send(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
+                                               {QStringLiteral("subscriptionId"), subscriptionId},
+                                               {QStringLiteral("code"), error.codeName()},
+                                               {QStringLiteral("message"), error.message}})
+                         .toJson(QJsonDocument::Compact));
+                dropSubscription(subscriptionId);
+            });
+    connect(feed, &ChangeFeed::batchReady, this,
+            [this, subscriptionId](const QList<ChangeEvent> &events, qint64) {
+                if (events.isEmpty())
+                    return;
+                QJsonArray list;
+                for (const ChangeEvent &e : events)
+                    list.append(ChangeCodec::lakeEvent(e));
+                const qint64 number = ++m_batchNumbers[subscriptionId];
+                send(
+                    QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("cdc_batch")},
+                                              {QStringLiteral("subscriptionId"), subscriptionId},
+                                              {QStringLiteral("sequenceNumber"), double(number)},
+                                              {QStringLiteral("timestamp"),
+                                               double(QDateTime::currentMSecsSinceEpoch())},
+                                              {QStringLiteral("sourceDoId"), m_database->name()},
+                                              {QStringLiteral("events"), list}})
+                        .toJson(QJsonDocument::Compact),
+                    subscriptionId, int(events.size()));
+            });
+    connect(feed, &ChangeFeed::overflowed, this, [this, subscriptionId](qint64 lastLsn) {
+        send(QJsonDocument(
+                 QJsonObject{
+                     {QStringLiteral("type"), QStringLiteral("error")},
+                     {QStringLiteral("subscriptionId"), subscriptionId},
+                     {QStringLiteral("code"), QStringLiteral("BUFFER_OVERFLOW")},
+                     {QStringLiteral("message"),
+                      tr("The subscriber fell too far behind; subscribe again from lastLSN.")},
+                     {QStringLiteral("lastLSN"), QString::number(lastLsn)}})
+                 .toJson(QJsonDocument::Compact));
+        dropSubscription(subscriptionId);
+    });
+    feed->start();
+}
+
+void RpcSession::unsubscribe(const QJsonValue &id, const QJsonObject &params)
+{
+    const QString subscriptionId = params.value(QStringLiteral("subscriptionId")).toString();
+    if (!m_feeds.contains(subscriptionId)) {
+        const DbError error{
+            ErrorCode::SubscriptionError,
+            tr("There is no subscription \"%1\" on this connection.").arg(subscriptionId),
+            {}};
+        return finishCurrent(id, {}, &error);
+    }
+    dropSubscription(subscriptionId);
+    finishCurrent(id, QJsonObject{}, nullptr);
+}
+
+void RpcSession::dropSubscription(const QString &subscriptionId)
+{
+    if (ChangeFeed *feed = m_feeds.take(subscriptionId))
+        feed->deleteLater();
+    m_batchNumbers.remove(subscriptionId);
+    if (m_feeds.isEmpty())
+        m_heartbeat->stop();
 }

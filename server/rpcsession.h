@@ -2,12 +2,15 @@
 
 #include "server/rpcmethods.h"
 
+#include <QHash>
 #include <QJsonValue>
 #include <QObject>
 #include <QQueue>
 
 #include <memory>
 
+class ChangeFeed;
+class QTimer;
 class QWebSocket;
 
 // One WebSocket client of one database. Frames are JSON envelopes {id, method, params};
@@ -19,8 +22,15 @@ class RpcSession final : public QObject
     Q_DISABLE_COPY_MOVE(RpcSession)
 
 public:
+    struct Limits
+    {
+        qint64 maxFrameBytes = 16 * 1024 * 1024;
+        int maxBufferedEvents = 10000; // per subscription, see ChangeFeed
+        int heartbeatMs = 15000;
+    };
+
     RpcSession(std::unique_ptr<QWebSocket> socket, ServedDatabase *database, ServerState *state,
-               qint64 maxFrameBytes, QObject *parent);
+               const Limits &limits, QObject *parent);
     ~RpcSession() override;
 
 private:
@@ -31,14 +41,33 @@ private:
         QJsonObject params;
     };
 
+    // A frame on its way to the client, for telling subscriptions what has left.
+    struct InFlight
+    {
+        qint64 bytes;
+        QString subscriptionId; // empty for replies
+        int events;
+    };
+
     void frameReceived(const QByteArray &frame);
     void runNext();
-    void send(const QByteArray &frame);
+    void finishCurrent(const QJsonValue &id, const QJsonValue &result, const DbError *error);
+    void send(const QByteArray &frame, const QString &subscriptionId = {}, int events = 0);
+    void bytesWritten(qint64 bytes);
+    void subscribe(const QJsonValue &id, const QJsonObject &params);
+    void unsubscribe(const QJsonValue &id, const QJsonObject &params);
+    void dropSubscription(const QString &subscriptionId);
+    void sendHeartbeat();
 
     std::unique_ptr<QWebSocket> m_socket;
+    ServedDatabase *m_database; // not owned; outlives its sessions
     RpcMethods m_methods;
     ServerState *m_state; // not owned
-    qint64 m_maxFrameBytes;
+    Limits m_limits;
     QQueue<Pending> m_queue;
     bool m_running = false;
+    QHash<QString, ChangeFeed *> m_feeds; // children of this session
+    QHash<QString, qint64> m_batchNumbers;
+    QQueue<InFlight> m_inFlight;
+    QTimer *m_heartbeat;
 };

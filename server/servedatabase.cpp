@@ -70,7 +70,7 @@ std::optional<DbError> ServedDatabase::open(bool create)
         }
         qint64 lsn = 0;
         if (!error)
-            error = m_log->currentLsn(&lsn);
+            error = ChangeLog::currentLsn(db, &lsn);
         m_lsn.store(lsn);
         writerOpened.set_value(error);
     });
@@ -214,7 +214,7 @@ void ServedDatabase::writeTask(SqliteDb &db, const QList<Statement> &statements,
             outcome.results.clear();
     }
     qint64 lsn = lsnBefore;
-    m_log->currentLsn(&lsn);
+    ChangeLog::currentLsn(db, &lsn);
     m_lsn.store(lsn);
     outcome.lsn = lsn;
     deliver(std::move(done), std::move(outcome));
@@ -234,5 +234,36 @@ void ServedDatabase::readSchema(
             [](const TableSchema &t) { return ChangeLog::isInternalTable(t.name); });
         QMetaObject::invokeMethod(
             this, [done, schema, error] { done(schema, error); }, Qt::QueuedConnection);
+    });
+}
+
+void ServedDatabase::readChanges(qint64 afterLsn, int limit,
+                                 std::function<void(const ChangePage &)> done)
+{
+    leastBusyReader()->post([this, afterLsn, limit, done = std::move(done)](SqliteDb &db) {
+        ChangePage page;
+        // One read transaction, so the bounds and the events agree.
+        page.error = db.exec(QStringLiteral("BEGIN"));
+        if (!page.error)
+            page.error = ChangeLog::oldestLsn(db, &page.oldestLsn);
+        if (!page.error)
+            page.error = ChangeLog::currentLsn(db, &page.currentLsn);
+        if (!page.error)
+            page.error = ChangeLog::read(db, afterLsn, limit, &page.events);
+        db.exec(QStringLiteral("COMMIT"));
+        QMetaObject::invokeMethod(
+            this, [done, page] { done(page); }, Qt::QueuedConnection);
+    });
+}
+
+void ServedDatabase::trimLog(qint64 keepCount, qint64 maxAgeMs)
+{
+    m_writer->post([keepCount, maxAgeMs](SqliteDb &db) {
+        if (db.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return;
+        if (ChangeLog::trim(db, keepCount, maxAgeMs))
+            db.exec(QStringLiteral("ROLLBACK"));
+        else
+            db.exec(QStringLiteral("COMMIT"));
     });
 }

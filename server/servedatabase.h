@@ -53,6 +53,20 @@ public:
     void
     readSchema(std::function<void(const DatabaseSchema &, const std::optional<DbError> &)> done);
 
+    struct ChangePage
+    {
+        QList<ChangeEvent> events;
+        qint64 oldestLsn = 0;  // the oldest entry still kept
+        qint64 currentLsn = 0; // the latest issued
+        std::optional<DbError> error;
+    };
+    // Up to `limit` change-log entries after `afterLsn`, with the log's current bounds.
+    void readChanges(qint64 afterLsn, int limit, std::function<void(const ChangePage &)> done);
+
+    // Drops change-log entries beyond the newest `keepCount` or older than `maxAgeMs` (0: no
+    // limit), on the writer thread.
+    void trimLog(qint64 keepCount, qint64 maxAgeMs);
+
     qint64 currentLsn() const { return m_lsn.load(); }
     qint64 fileSizeBytes() const;
 

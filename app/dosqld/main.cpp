@@ -80,11 +80,26 @@ int main(int argc, char *argv[])
         QStringLiteral("max-frame-bytes"),
         QCoreApplication::translate("dosqld", "Largest request accepted (default 16 MiB)."),
         QStringLiteral("bytes"), QString::number(16 * 1024 * 1024));
+    const QCommandLineOption keep(
+        QStringLiteral("log-keep"),
+        QCoreApplication::translate("dosqld",
+                                    "Change-log entries kept per database (default 1000000)."),
+        QStringLiteral("count"), QStringLiteral("1000000"));
+    const QCommandLineOption maxAge(
+        QStringLiteral("log-max-age-hours"),
+        QCoreApplication::translate("dosqld",
+                                    "Change-log entries kept at most this long (default 168)."),
+        QStringLiteral("hours"), QStringLiteral("168"));
+    const QCommandLineOption buffer(
+        QStringLiteral("cdc-buffer"),
+        QCoreApplication::translate(
+            "dosqld", "Events a change subscriber may lag before BUFFER_OVERFLOW (default 10000)."),
+        QStringLiteral("events"), QStringLiteral("10000"));
     const QCommandLineOption demo(
         QStringLiteral("demo"),
         QCoreApplication::translate(
             "dosqld", "Create (or reuse) the demo database \"demo\" in the data folder."));
-    parser.addOptions({dataDir, bind, port, token, create, maxFrame, demo});
+    parser.addOptions({dataDir, bind, port, token, create, maxFrame, keep, maxAge, buffer, demo});
     parser.process(app);
 
     DosqlServer::Config config;
@@ -95,6 +110,9 @@ int main(int argc, char *argv[])
     config.token = qEnvironmentVariable(parser.value(token).toLocal8Bit().constData());
     config.createMissing = parser.isSet(create);
     config.maxFrameBytes = parser.value(maxFrame).toLongLong();
+    config.logKeepCount = parser.value(keep).toLongLong();
+    config.logMaxAgeMs = parser.value(maxAge).toLongLong() * 3600 * 1000;
+    config.cdcMaxBufferedEvents = parser.value(buffer).toInt();
     if (config.bindAddress.isNull() || config.maxFrameBytes <= 0) {
         std::fprintf(
             stderr,

@@ -240,32 +240,33 @@ void ChangeLog::discard()
     m_pending.clear();
 }
 
-std::optional<DbError> ChangeLog::currentLsn(qint64 *lsn)
+std::optional<DbError> ChangeLog::currentLsn(SqliteDb &db, qint64 *lsn)
 {
     // sqlite_sequence keeps the highest LSN ever issued, also after the log was trimmed empty.
     *lsn = 0;
-    return query(m_db,
+    return query(db,
                  QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = '_dosql_changelog'"),
                  {}, [&](const SqliteStatement &s) { *lsn = s.value(0).toInteger(); });
 }
 
-std::optional<DbError> ChangeLog::oldestLsn(qint64 *lsn)
+std::optional<DbError> ChangeLog::oldestLsn(SqliteDb &db, qint64 *lsn)
 {
     qint64 current = 0;
-    if (auto e = currentLsn(&current))
+    if (auto e = currentLsn(db, &current))
         return e;
     *lsn = current + 1;
-    return query(m_db, QStringLiteral("SELECT min(lsn) FROM _dosql_changelog"), {},
+    return query(db, QStringLiteral("SELECT min(lsn) FROM _dosql_changelog"), {},
                  [&](const SqliteStatement &s) {
                      if (!s.value(0).isNull())
                          *lsn = s.value(0).toInteger();
                  });
 }
 
-std::optional<DbError> ChangeLog::read(qint64 afterLsn, int limit, QList<ChangeEvent> *events)
+std::optional<DbError> ChangeLog::read(SqliteDb &db, qint64 afterLsn, int limit,
+                                       QList<ChangeEvent> *events)
 {
     return query(
-        m_db,
+        db,
         QStringLiteral("SELECT lsn, tx_id, tbl, op, ts, columns, key_columns, key, before,"
                        " after, sql FROM _dosql_changelog WHERE lsn > ? ORDER BY lsn LIMIT ?"),
         {afterLsn, limit}, [&](const SqliteStatement &s) {
@@ -285,18 +286,18 @@ std::optional<DbError> ChangeLog::read(qint64 afterLsn, int limit, QList<ChangeE
         });
 }
 
-std::optional<DbError> ChangeLog::trim(qint64 keepCount, qint64 maxAgeMs)
+std::optional<DbError> ChangeLog::trim(SqliteDb &db, qint64 keepCount, qint64 maxAgeMs)
 {
     if (keepCount > 0) {
         if (auto e
-            = query(m_db,
+            = query(db,
                     QStringLiteral("DELETE FROM _dosql_changelog WHERE lsn <= (SELECT seq FROM"
                                    " sqlite_sequence WHERE name = '_dosql_changelog') - ?"),
                     {keepCount}))
             return e;
     }
     if (maxAgeMs > 0) {
-        if (auto e = query(m_db, QStringLiteral("DELETE FROM _dosql_changelog WHERE ts < ?"),
+        if (auto e = query(db, QStringLiteral("DELETE FROM _dosql_changelog WHERE ts < ?"),
                            {QDateTime::currentMSecsSinceEpoch() - maxAgeMs}))
             return e;
     }

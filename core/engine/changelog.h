@@ -39,13 +39,15 @@ public:
     // Forget cached column lists after DDL.
     void schemaChanged() { m_columns.clear(); }
 
-    std::optional<DbError> currentLsn(qint64 *lsn);
+    // Reading and trimming need no capture: they work on any connection to the database.
+    static std::optional<DbError> currentLsn(SqliteDb &db, qint64 *lsn);
     // The LSN of the oldest entry still kept (current + 1 when the log is empty).
-    std::optional<DbError> oldestLsn(qint64 *lsn);
+    static std::optional<DbError> oldestLsn(SqliteDb &db, qint64 *lsn);
     // Up to `limit` entries with LSN > `afterLsn`, in order.
-    std::optional<DbError> read(qint64 afterLsn, int limit, QList<ChangeEvent> *events);
+    static std::optional<DbError> read(SqliteDb &db, qint64 afterLsn, int limit,
+                                       QList<ChangeEvent> *events);
     // Drops entries beyond the newest `keepCount` or older than `maxAgeMs` (0: no limit).
-    std::optional<DbError> trim(qint64 keepCount, qint64 maxAgeMs);
+    static std::optional<DbError> trim(SqliteDb &db, qint64 keepCount, qint64 maxAgeMs);
 
     static bool isInternalTable(const QString &name);
 

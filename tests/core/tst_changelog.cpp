@@ -29,10 +29,10 @@ private:
         exec(db, commit ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
     }
 
-    static QList<ChangeEvent> all(ChangeLog &log, qint64 after = 0)
+    static QList<ChangeEvent> all(SqliteDb &db, qint64 after = 0)
     {
         QList<ChangeEvent> events;
-        const auto error = log.read(after, 1000, &events);
+        const auto error = ChangeLog::read(db, after, 1000, &events);
         return error ? QList<ChangeEvent>{} : events;
     }
 
@@ -57,7 +57,7 @@ private Q_SLOTS:
                QStringLiteral("t2"));
         logged(db, log, QStringLiteral("DELETE FROM users WHERE id = 7"), QStringLiteral("t3"));
 
-        const QList<ChangeEvent> events = all(log);
+        const QList<ChangeEvent> events = all(db);
         QCOMPARE(events.size(), 3);
         QCOMPARE(events.at(0).lsn, 1);
         QCOMPARE(events.at(0).operation, ChangeEvent::Operation::Insert);
@@ -84,7 +84,7 @@ private Q_SLOTS:
         logged(db, log, QStringLiteral("INSERT INTO t VALUES (1)"), QStringLiteral("a"));
         logged(db, log, QStringLiteral("INSERT INTO t VALUES (2)"), QStringLiteral("b"), false);
         logged(db, log, QStringLiteral("INSERT INTO t VALUES (3)"), QStringLiteral("c"));
-        const QList<ChangeEvent> events = all(log);
+        const QList<ChangeEvent> events = all(db);
         QCOMPARE(events.size(), 2);
         // The rolled-back change did not use up an LSN: they stay consecutive.
         QCOMPARE(events.at(0).lsn, 1);
@@ -104,7 +104,7 @@ private Q_SLOTS:
         exec(db, QStringLiteral("CREATE TABLE notes(body TEXT)"));
         logged(db, log, QStringLiteral("INSERT INTO likes VALUES ('p1', 9)"), QStringLiteral("x"));
         logged(db, log, QStringLiteral("INSERT INTO notes VALUES ('hi')"), QStringLiteral("y"));
-        const QList<ChangeEvent> events = all(log);
+        const QList<ChangeEvent> events = all(db);
         QCOMPARE(events.size(), 2);
         QCOMPARE(events.at(0).keyColumns,
                  (QStringList{QStringLiteral("user"), QStringLiteral("post")}));
@@ -127,7 +127,7 @@ private Q_SLOTS:
                  " INSERT INTO a VALUES (1); INSERT INTO b VALUES (10, 1), (11, 1);"));
         log.discard(); // only the delete below is under test
         logged(db, log, QStringLiteral("DELETE FROM a WHERE id = 1"), QStringLiteral("tx"));
-        const QList<ChangeEvent> events = all(log);
+        const QList<ChangeEvent> events = all(db);
         QCOMPARE(events.size(), 3);
         QStringList tables;
         for (const ChangeEvent &e : events)
@@ -149,10 +149,10 @@ private Q_SLOTS:
                 logged(db, log, QStringLiteral("INSERT INTO t VALUES (%1)").arg(i),
                        QStringLiteral("t"));
             exec(db, QStringLiteral("BEGIN"));
-            QVERIFY(!log.trim(3, 0));
+            QVERIFY(!ChangeLog::trim(db, 3, 0));
             exec(db, QStringLiteral("COMMIT"));
             qint64 oldest = 0;
-            QVERIFY(!log.oldestLsn(&oldest));
+            QVERIFY(!ChangeLog::oldestLsn(db, &oldest));
             QCOMPARE(oldest, 8);
         }
         SqliteDb db;
@@ -160,14 +160,14 @@ private Q_SLOTS:
         ChangeLog log(db);
         QVERIFY(!log.ensureTable());
         qint64 current = 0;
-        QVERIFY(!log.currentLsn(&current));
+        QVERIFY(!ChangeLog::currentLsn(db, &current));
         QCOMPARE(current, 10);
         exec(db, QStringLiteral("BEGIN"));
-        QVERIFY(!log.trim(0, 0));
+        QVERIFY(!ChangeLog::trim(db, 0, 0));
         exec(db, QStringLiteral("DELETE FROM _dosql_changelog"));
         exec(db, QStringLiteral("COMMIT"));
         logged(db, log, QStringLiteral("INSERT INTO t VALUES (99)"), QStringLiteral("t"));
-        const QList<ChangeEvent> events = all(log, 10);
+        const QList<ChangeEvent> events = all(db, 10);
         QCOMPARE(events.size(), 1);
         QCOMPARE(events.first().lsn, 11);
     }
@@ -183,7 +183,7 @@ private Q_SLOTS:
         QVERIFY(!log.flush(QStringLiteral("d"),
                            QStringLiteral("CREATE TABLE fresh(id INTEGER PRIMARY KEY)")));
         exec(db, QStringLiteral("COMMIT"));
-        const QList<ChangeEvent> events = all(log);
+        const QList<ChangeEvent> events = all(db);
         QCOMPARE(events.size(), 1);
         QCOMPARE(events.first().operation, ChangeEvent::Operation::Ddl);
         QVERIFY(events.first().sql.startsWith(QStringLiteral("CREATE TABLE fresh")));
@@ -200,7 +200,7 @@ private Q_SLOTS:
             db, log,
             QStringLiteral("INSERT INTO v VALUES (NULL, 9223372036854775807, 1.5, 'é', x'00ff')"),
             QStringLiteral("t"));
-        const QList<ChangeEvent> events = all(log);
+        const QList<ChangeEvent> events = all(db);
         QCOMPARE(events.first().after,
                  (Row{SqlValue(), SqlValue(qint64(9223372036854775807LL)), SqlValue(1.5),
                       SqlValue(QStringLiteral("é")), SqlValue::blob(QByteArray("\x00\xff", 2))}));
