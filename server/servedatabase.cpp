@@ -12,30 +12,6 @@
 
 #include <future>
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ServedDatabase", text);
-}
-
-// Statements a client may not send: transactions have their own methods, and ATTACH would let
-// a client reach files outside the served folder.
-std::optional<DbError> refusal(const QString &keyword)
-{
-    if (isTransactionControl(keyword))
-        return DbError{ErrorCode::InvalidRequest,
-                       tr("%1 is not accepted as a statement; use the beginTransaction, commit and"
-                          " rollback methods.")
-                           .arg(keyword),
-                       {}};
-    if (keyword == u"ATTACH" || keyword == u"DETACH")
-        return DbError{
-            ErrorCode::Forbidden, tr("%1 is not allowed on a served database.").arg(keyword), {}};
-    return std::nullopt;
-}
-
-} // namespace
 
 ServedDatabase::ServedDatabase(const QString &name, const QString &path, QObject *parent)
     : QObject(parent)
@@ -68,6 +44,8 @@ std::optional<DbError> ServedDatabase::open(bool create)
             m_log = std::make_unique<ChangeLog>(db);
             error = m_log->ensureTable();
         }
+        if (!error)
+            error = ensureIdempotencyTable(db);
         qint64 lsn = 0;
         if (!error)
             error = ChangeLog::currentLsn(db, &lsn);
@@ -115,7 +93,7 @@ void ServedDatabase::deliver(Done done, Outcome outcome)
 void ServedDatabase::run(const Statement &statement, Done done)
 {
     m_counters.queries.fetch_add(1);
-    if (auto error = refusal(firstSqlKeyword(statement.sql))) {
+    if (auto error = refuseStatement(firstSqlKeyword(statement.sql))) {
         Outcome outcome;
         outcome.error = error;
         outcome.failedIndex = 0;
@@ -130,7 +108,7 @@ void ServedDatabase::run(const Statement &statement, Done done)
         if (!outcome.error && !result.readOnly) {
             // It writes: the writer runs it, logged, in a transaction of its own.
             m_writer->post([this, statement, done = std::move(done)](SqliteDb &writerDb) mutable {
-                writeTask(writerDb, {statement}, true, std::move(done));
+                writeTask(writerDb, {statement}, true, {}, std::move(done));
             });
             return;
         }
@@ -146,72 +124,56 @@ void ServedDatabase::run(const Statement &statement, Done done)
     });
 }
 
-void ServedDatabase::runWrite(const QList<Statement> &statements, bool atomic, Done done)
+void ServedDatabase::runWrite(const QList<Statement> &statements, bool atomic, Done done,
+                              const QString &idempotencyKey)
 {
     m_counters.queries.fetch_add(statements.size());
-    m_writer->post([this, statements, atomic, done = std::move(done)](SqliteDb &db) mutable {
-        writeTask(db, statements, atomic, std::move(done));
+    m_writer->post([this, statements, atomic, idempotencyKey, done = std::move(done)](SqliteDb &db) mutable {
+        writeTask(db, statements, atomic, idempotencyKey, std::move(done));
     });
 }
 
-void ServedDatabase::writeTask(SqliteDb &db, const QList<Statement> &statements, bool atomic,
-                               Done done)
+void ServedDatabase::noteCommitted(qint64 lsn)
 {
-    Outcome outcome;
+    if (lsn > m_lsn.load()) {
+        m_lsn.store(lsn);
+        Q_EMIT committed(lsn);
+    }
+}
+
+void ServedDatabase::writeTask(SqliteDb &db, const QList<Statement> &statements, bool atomic,
+                               const QString &idempotencyKey, Done done)
+{
     const QString txId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const qint64 lsnBefore = m_lsn.load();
+    Outcome outcome;
     if (auto error = db.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         outcome.error = error;
         outcome.failedIndex = 0;
-        m_counters.errors.fetch_add(1);
-        deliver(std::move(done), std::move(outcome));
-        return;
-    }
-    for (int i = 0; i < statements.size(); ++i) {
-        const Statement &statement = statements.at(i);
-        const QString keyword = firstSqlKeyword(statement.sql);
-        std::optional<DbError> error = refusal(keyword);
-        StatementResult result;
-        // A savepoint per statement: a failing statement is undone alone, with its log entries.
-        if (!error)
-            error = db.exec(QStringLiteral("SAVEPOINT dosqld_statement"));
-        if (!error) {
-            error = StatementRunner::run(db, statement, -1, &result);
-            if (!error)
-                error = m_log->flush(txId, isSchemaChange(keyword) ? statement.sql : QString());
-            if (error) {
-                m_log->discard();
-                db.exec(QStringLiteral("ROLLBACK TO dosqld_statement"));
-            }
-            db.exec(QStringLiteral("RELEASE dosqld_statement"));
-        }
-        if (isSchemaChange(keyword))
+    } else {
+        outcome = runLogged(db, *m_log, txId, statements, idempotencyKey);
+        const bool keep = !outcome.error || !atomic;
+        std::optional<DbError> endError;
+        if (keep && db.inTransaction())
+            endError = db.exec(QStringLiteral("COMMIT"));
+        if (!keep || endError) {
+            if (db.inTransaction())
+                db.exec(QStringLiteral("ROLLBACK"));
+            m_log->discard();
             m_log->schemaChanged();
-        if (error) {
-            outcome.error = error;
-            outcome.failedIndex = i;
-            break;
+            if (endError && !outcome.error)
+                outcome.error = endError;
+            if (!keep || endError)
+                outcome.results.clear();
         }
-        m_counters.rowsWritten.fetch_add(result.rowsAffected);
-        m_counters.rowsRead.fetch_add(result.rows.size());
-        outcome.results.append(std::move(result));
-    }
-
-    const bool keep = !outcome.error || !atomic;
-    std::optional<DbError> endError;
-    if (keep && db.inTransaction())
-        endError = db.exec(QStringLiteral("COMMIT"));
-    if (!keep || endError) {
-        if (db.inTransaction())
-            db.exec(QStringLiteral("ROLLBACK"));
-        m_log->schemaChanged();
-        if (endError && !outcome.error)
-            outcome.error = endError;
     }
     if (outcome.error) {
         m_counters.errors.fetch_add(1);
-        if (!keep)
-            outcome.results.clear();
+    } else {
+        for (const StatementResult &r : std::as_const(outcome.results)) {
+            m_counters.rowsWritten.fetch_add(r.rowsAffected);
+            m_counters.rowsRead.fetch_add(r.rows.size());
+        }
     }
     qint64 lsn = lsnBefore;
     ChangeLog::currentLsn(db, &lsn);
@@ -219,8 +181,7 @@ void ServedDatabase::writeTask(SqliteDb &db, const QList<Statement> &statements,
     outcome.lsn = lsn;
     deliver(std::move(done), std::move(outcome));
     if (lsn != lsnBefore)
-        QMetaObject::invokeMethod(
-            this, [this, lsn] { Q_EMIT committed(lsn); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [this, lsn] { Q_EMIT committed(lsn); }, Qt::QueuedConnection);
 }
 
 void ServedDatabase::readSchema(

@@ -4,6 +4,7 @@
 #include "core/dberror.h"
 #include "core/engine/statementrunner.h"
 #include "core/tableschema.h"
+#include "server/loggedexecution.h"
 
 #include <QObject>
 
@@ -26,13 +27,7 @@ class ServedDatabase final : public QObject
     Q_DISABLE_COPY_MOVE(ServedDatabase)
 
 public:
-    struct Outcome
-    {
-        QList<StatementResult> results;
-        std::optional<DbError> error;
-        int failedIndex = -1;
-        qint64 lsn = 0; // the LSN after the work (PROTOCOL §7: the last event's, or the current)
-    };
+    using Outcome = ExecutionOutcome;
     using Done = std::function<void(const Outcome &)>;
 
     ServedDatabase(const QString &name, const QString &path, QObject *parent = nullptr);
@@ -49,7 +44,12 @@ public:
     void run(const Statement &statement, Done done);
     // Statements in order in one write transaction; on a failure with `atomic` nothing stays,
     // without it the statements before the failure stay.
-    void runWrite(const QList<Statement> &statements, bool atomic, Done done);
+    // With an idempotency key (one statement), a repeat within 24 h replays the first result.
+    void runWrite(const QList<Statement> &statements, bool atomic, Done done,
+                  const QString &idempotencyKey = {});
+
+    // Called when a transaction elsewhere committed change-log entries up to `lsn`.
+    void noteCommitted(qint64 lsn);
     void
     readSchema(std::function<void(const DatabaseSchema &, const std::optional<DbError> &)> done);
 
@@ -87,7 +87,8 @@ Q_SIGNALS:
 
 private:
     void deliver(Done done, Outcome outcome);
-    void writeTask(class SqliteDb &db, const QList<Statement> &statements, bool atomic, Done done);
+    void writeTask(class SqliteDb &db, const QList<Statement> &statements, bool atomic,
+                   const QString &idempotencyKey, Done done);
     WorkerThread *leastBusyReader() const;
 
     QString m_name;

@@ -92,6 +92,36 @@ QJsonObject queryResult(const StatementResult &result, bool arrayRows, qint64 ls
     return object;
 }
 
+bool statementResultFromJson(const QJsonObject &object, StatementResult *result)
+{
+    *result = StatementResult{};
+    const QJsonArray names = object.value(QStringLiteral("columns")).toArray();
+    const QJsonArray types = object.value(QStringLiteral("columnTypes")).toArray();
+    for (qsizetype i = 0; i < names.size(); ++i)
+        result->columns.append({names.at(i).toString(), types.at(i).toString()});
+    for (const QJsonValue &rowValue : object.value(QStringLiteral("rows")).toArray()) {
+        if (!rowValue.isArray())
+            return false;
+        Row row;
+        for (const QJsonValue &v : rowValue.toArray()) {
+            SqlValue value;
+            if (!JsonValue::decode(v, &value))
+                return false;
+            row.append(value);
+        }
+        result->rows.append(row);
+    }
+    result->rowsAffected = qint64(object.value(QStringLiteral("rowsAffected")).toDouble());
+    SqlValue rowid;
+    if (object.contains(QStringLiteral("lastInsertRowid"))
+        && JsonValue::decode(object.value(QStringLiteral("lastInsertRowid")), &rowid)) {
+        result->lastInsertRowid = rowid.toInteger();
+        result->readOnly = false;
+    }
+    result->durationMs = object.value(QStringLiteral("duration")).toDouble();
+    return true;
+}
+
 bool statementFromParams(const QJsonObject &params, Statement *statement, DbError *error)
 {
     const QJsonValue sql = params.value(QStringLiteral("sql"));

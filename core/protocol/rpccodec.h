@@ -20,6 +20,8 @@ QByteArray errorFrame(const QJsonValue &id, const DbError &error);
 // `{columns, columnTypes, rows, rowsAffected, lastInsertRowid?, duration, lsn}`; rows as objects
 // keyed by column name (sql.do's shape) or, with `arrayRows`, as arrays.
 QJsonObject queryResult(const StatementResult &result, bool arrayRows, qint64 lsn);
+// Reads a `queryResult(..., arrayRows = true, ...)` object back.
+bool statementResultFromJson(const QJsonObject &object, StatementResult *result);
 QJsonArray rowsAsObjects(const QList<ResultColumn> &columns, const QList<Row> &rows);
 
 // Reads `{sql, params?, namedParams?}`. False with `error` set when a field has the wrong type.
