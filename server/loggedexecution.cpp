@@ -29,12 +29,14 @@ QString fingerprint(const Statement &statement)
     QJsonObject named;
     for (auto it = statement.namedParams.begin(); it != statement.namedParams.end(); ++it)
         named.insert(it.key(), JsonValue::encode(it.value()));
-    const QByteArray text = statement.sql.toUtf8() + '\0'
-                            + QJsonDocument(QJsonArray{params, named}).toJson(QJsonDocument::Compact);
+    const QByteArray text
+        = statement.sql.toUtf8() + '\0'
+          + QJsonDocument(QJsonArray{params, named}).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
 }
 
-std::optional<DbError> queryOne(SqliteDb &db, const QString &sql, const QList<SqlValue> &params, Row *row)
+std::optional<DbError> queryOne(SqliteDb &db, const QString &sql, const QList<SqlValue> &params,
+                                Row *row)
 {
     DbError error;
     auto stmt = db.prepare(sql, &error);
@@ -63,15 +65,16 @@ std::optional<DbError> refuseStatement(const QString &keyword)
                            .arg(keyword),
                        {}};
     if (keyword == u"ATTACH" || keyword == u"DETACH")
-        return DbError{ErrorCode::Forbidden, tr("%1 is not allowed on a served database.").arg(keyword), {}};
+        return DbError{
+            ErrorCode::Forbidden, tr("%1 is not allowed on a served database.").arg(keyword), {}};
     return std::nullopt;
 }
 
-
 std::optional<DbError> ensureIdempotencyTable(SqliteDb &db)
 {
-    return db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS _dosql_idempotency(key TEXT PRIMARY KEY,"
-                                  " fingerprint TEXT NOT NULL, result TEXT NOT NULL, created INTEGER NOT NULL)"));
+    return db.exec(QStringLiteral(
+        "CREATE TABLE IF NOT EXISTS _dosql_idempotency(key TEXT PRIMARY KEY,"
+        " fingerprint TEXT NOT NULL, result TEXT NOT NULL, created INTEGER NOT NULL)"));
 }
 
 ExecutionOutcome runLogged(SqliteDb &db, ChangeLog &log, const QString &txId,
@@ -81,7 +84,9 @@ ExecutionOutcome runLogged(SqliteDb &db, ChangeLog &log, const QString &txId,
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (!idempotencyKey.isEmpty() && statements.size() == 1) {
         Row stored;
-        if (auto e = queryOne(db, QStringLiteral("SELECT fingerprint, result FROM _dosql_idempotency WHERE key = ? AND created > ?"),
+        if (auto e = queryOne(db,
+                              QStringLiteral("SELECT fingerprint, result FROM _dosql_idempotency "
+                                             "WHERE key = ? AND created > ?"),
                               {idempotencyKey, now - kIdempotencyWindowMs}, &stored)) {
             outcome.error = e;
             outcome.failedIndex = 0;
@@ -97,7 +102,8 @@ ExecutionOutcome runLogged(SqliteDb &db, ChangeLog &log, const QString &txId,
                 return outcome;
             }
             StatementResult result;
-            RpcCodec::statementResultFromJson(QJsonDocument::fromJson(stored.at(1).toText().toUtf8()).object(), &result);
+            RpcCodec::statementResultFromJson(
+                QJsonDocument::fromJson(stored.at(1).toText().toUtf8()).object(), &result);
             outcome.results.append(result);
             outcome.replayed = true;
             return outcome;
@@ -132,11 +138,13 @@ ExecutionOutcome runLogged(SqliteDb &db, ChangeLog &log, const QString &txId,
     }
 
     if (!idempotencyKey.isEmpty() && statements.size() == 1) {
-        const QByteArray json = QJsonDocument(RpcCodec::queryResult(outcome.results.first(), true, 0))
-                                    .toJson(QJsonDocument::Compact);
-        if (auto e = queryOne(db, QStringLiteral("INSERT OR REPLACE INTO _dosql_idempotency VALUES (?, ?, ?, ?)"),
-                              {idempotencyKey, fingerprint(statements.first()), QString::fromUtf8(json), now},
-                              nullptr)) {
+        const QByteArray json
+            = QJsonDocument(RpcCodec::queryResult(outcome.results.first(), true, 0))
+                  .toJson(QJsonDocument::Compact);
+        if (auto e = queryOne(
+                db, QStringLiteral("INSERT OR REPLACE INTO _dosql_idempotency VALUES (?, ?, ?, ?)"),
+                {idempotencyKey, fingerprint(statements.first()), QString::fromUtf8(json), now},
+                nullptr)) {
             outcome.error = e;
             outcome.failedIndex = 0;
         }

@@ -14,7 +14,7 @@ struct ExecutionOutcome
     QList<StatementResult> results;
     std::optional<DbError> error;
     int failedIndex = -1;
-    qint64 lsn = 0;        // the LSN after the work (PROTOCOL §7: the last event's, or the current)
+    qint64 lsn = 0; // the LSN after the work (PROTOCOL §7: the last event's, or the current)
     bool replayed = false; // an idempotency key matched: nothing ran, the stored result came back
 };
 
@@ -26,8 +26,7 @@ struct ExecutionOutcome
 // stored result instead of running, and a fresh key is stored in the same transaction as the
 // work, so it is recorded exactly when the work commits (PROTOCOL §7).
 ExecutionOutcome runLogged(SqliteDb &db, ChangeLog &log, const QString &txId,
-                           const QList<Statement> &statements,
-                           const QString &idempotencyKey = {});
+                           const QList<Statement> &statements, const QString &idempotencyKey = {});
 
 // Why dosqld refuses a statement starting with `keyword`, if it does: transaction control has its
 // own methods, and ATTACH would reach files outside the served folder.

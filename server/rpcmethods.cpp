@@ -3,6 +3,7 @@
 #include "core/protocol/jsonvalue.h"
 #include "core/protocol/rpccodec.h"
 #include "server/servedatabase.h"
+#include "server/servedtransactions.h"
 #include "server/serverinfo.h"
 #include "server/serverstate.h"
 
@@ -67,9 +68,13 @@ RpcMethods::RpcMethods(ServedDatabase *database, const ServerState *state)
 
 QStringList RpcMethods::features()
 {
-    return {QStringLiteral("rowFormat"),  QStringLiteral("atomicBatch"),
-            QStringLiteral("listTables"), QStringLiteral("stats"),
-            QStringLiteral("bigint"),     QStringLiteral("blob")};
+    // What this server has beyond sql.do's methods; clients must not assume the rest (cursors
+    // with fetch/closeCursor and cancel are not served yet).
+    return {QStringLiteral("rowFormat"),    QStringLiteral("atomicBatch"),
+            QStringLiteral("listTables"),   QStringLiteral("stats"),
+            QStringLiteral("bigint"),       QStringLiteral("blob"),
+            QStringLiteral("transactions"), QStringLiteral("idempotency"),
+            QStringLiteral("subscribe"),    QStringLiteral("sse")};
 }
 
 bool RpcMethods::isImmediate(const QString &method)
@@ -83,6 +88,22 @@ void RpcMethods::call(const QString &method, const QJsonObject &params, Reply re
         return query(params, method == u"exec", std::move(reply));
     if (method == u"batch")
         return batch(params, std::move(reply));
+    if (method == u"beginTransaction")
+        return beginTransaction(params, std::move(reply));
+    if (method == u"commit" || method == u"rollback")
+        return endTransaction(params, method == u"commit", std::move(reply));
+    if (method == u"prepare") {
+        const QJsonValue sql = params.value(QStringLiteral("sql"));
+        if (!sql.isString() || sql.toString().trimmed().isEmpty()) {
+            const DbError error{
+                ErrorCode::InvalidRequest, tr("params.sql must be a non-empty string."), {}};
+            return reply({}, &error);
+        }
+        return reply(QJsonObject{{QStringLiteral("hash"), m_database->prepare(sql.toString())}},
+                     nullptr);
+    }
+    if (method == u"execute")
+        return execute(params, std::move(reply));
     if (method == u"listTables")
         return listTables(std::move(reply));
     if (method == u"getSchema")
@@ -116,22 +137,93 @@ void RpcMethods::query(const QJsonObject &params, bool isExec, Reply reply)
     DbError error;
     if (!RpcCodec::statementFromParams(params, &statement, &error))
         return reply({}, &error);
-    if (params.contains(QStringLiteral("transactionId"))) {
-        error = {ErrorCode::TransactionNotFound,
-                 tr("Transactions are not available on this server yet."),
-                 {}};
+    runStatement(statement, params, isExec, std::move(reply));
+}
+
+void RpcMethods::execute(const QJsonObject &params, Reply reply)
+{
+    const QString sql = m_database->preparedSql(params.value(QStringLiteral("hash")).toString());
+    if (sql.isEmpty()) {
+        const DbError error{ErrorCode::InvalidRequest,
+                            tr("No prepared statement has this hash; prepare it first."),
+                            {}};
         return reply({}, &error);
     }
+    QJsonObject withSql = params;
+    withSql.insert(QStringLiteral("sql"), sql);
+    query(withSql, false, std::move(reply));
+}
+
+void RpcMethods::runStatement(const Statement &statement, const QJsonObject &params, bool isExec,
+                              Reply reply)
+{
     const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
+    const QString key
+        = isExec ? params.value(QStringLiteral("idempotencyKey")).toString() : QString();
     auto done = [reply, arrayRows](const ServedDatabase::Outcome &outcome) {
         if (outcome.error)
             return reply({}, &*outcome.error);
-        reply(RpcCodec::queryResult(outcome.results.value(0), arrayRows, outcome.lsn), nullptr);
+        QJsonObject result
+            = RpcCodec::queryResult(outcome.results.value(0), arrayRows, outcome.lsn);
+        if (outcome.replayed) {
+            result.insert(QStringLiteral("replayed"), true);
+            if (!arrayRows) // stored as arrays; give the shape this caller asked for
+                result.insert(QStringLiteral("rows"),
+                              RpcCodec::rowsAsObjects(outcome.results.value(0).columns,
+                                                      outcome.results.value(0).rows));
+        }
+        reply(result, nullptr);
     };
-    if (isExec)
-        m_database->runWrite({statement}, true, std::move(done));
+    const QJsonValue transaction = params.value(QStringLiteral("transactionId"));
+    if (transaction.isString())
+        m_database->transactions()->run(transaction.toString(), {statement}, true, key,
+                                        std::move(done));
+    else if (isExec)
+        m_database->runWrite({statement}, true, std::move(done), key);
     else
         m_database->run(statement, std::move(done));
+}
+
+void RpcMethods::beginTransaction(const QJsonObject &params, Reply reply)
+{
+    const bool readOnly = params.value(QStringLiteral("readOnly")).toBool(false);
+    const int timeoutMs = params.value(QStringLiteral("timeoutMs")).toInt(0);
+    m_database->transactions()->begin(
+        readOnly, timeoutMs,
+        [reply](const ServedTransactions::Info &info, const std::optional<DbError> &error) {
+            if (error)
+                return reply({}, &*error);
+            // Every isolation level sql.do names is accepted; SQLite gives SERIALIZABLE and we say
+            // so.
+            reply(QJsonObject{{QStringLiteral("id"), info.id},
+                              {QStringLiteral("isolationLevel"), QStringLiteral("SERIALIZABLE")},
+                              {QStringLiteral("readOnly"), info.readOnly},
+                              {QStringLiteral("startedAt"),
+                               info.startedAt.toString(Qt::ISODateWithMs)},
+                              {QStringLiteral("snapshotLSN"), QString::number(info.snapshotLsn)}},
+                  nullptr);
+        });
+}
+
+void RpcMethods::endTransaction(const QJsonObject &params, bool commit, Reply reply)
+{
+    const QJsonValue id = params.value(QStringLiteral("transactionId"));
+    if (!id.isString()) {
+        const DbError error{
+            ErrorCode::InvalidRequest, tr("params.transactionId must be a string."), {}};
+        return reply({}, &error);
+    }
+    auto done = [reply, commit](const ServedDatabase::Outcome &outcome) {
+        if (outcome.error)
+            return reply({}, &*outcome.error);
+        reply(commit ? QJsonObject{{QStringLiteral("lsn"), QString::number(outcome.lsn)}}
+                     : QJsonObject{},
+              nullptr);
+    };
+    if (commit)
+        m_database->transactions()->commit(id.toString(), std::move(done));
+    else
+        m_database->transactions()->rollback(id.toString(), std::move(done));
 }
 
 void RpcMethods::batch(const QJsonObject &params, Reply reply)
@@ -154,18 +246,23 @@ void RpcMethods::batch(const QJsonObject &params, Reply reply)
     }
     const bool atomic = params.value(QStringLiteral("atomic")).toBool(false);
     const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
-    m_database->runWrite(statements, atomic,
-                         [reply, arrayRows](const ServedDatabase::Outcome &outcome) {
-                             if (outcome.error) {
-                                 DbError error = *outcome.error;
-                                 error.details.insert(QStringLiteral("index"), outcome.failedIndex);
-                                 return reply({}, &error);
-                             }
-                             QJsonArray results;
-                             for (const StatementResult &r : outcome.results)
-                                 results.append(RpcCodec::queryResult(r, arrayRows, outcome.lsn));
-                             reply(results, nullptr);
-                         });
+    auto done = [reply, arrayRows](const ServedDatabase::Outcome &outcome) {
+        if (outcome.error) {
+            DbError error = *outcome.error;
+            error.details.insert(QStringLiteral("index"), outcome.failedIndex);
+            return reply({}, &error);
+        }
+        QJsonArray results;
+        for (const StatementResult &r : outcome.results)
+            results.append(RpcCodec::queryResult(r, arrayRows, outcome.lsn));
+        reply(results, nullptr);
+    };
+    const QJsonValue transaction = params.value(QStringLiteral("transactionId"));
+    if (transaction.isString())
+        m_database->transactions()->run(transaction.toString(), statements, atomic, {},
+                                        std::move(done));
+    else
+        m_database->runWrite(statements, atomic, std::move(done));
 }
 
 void RpcMethods::listTables(Reply reply)
@@ -211,7 +308,7 @@ QJsonObject RpcMethods::stats() const
             {QStringLiteral("rowsRead"), double(c.rowsRead.load())},
             {QStringLiteral("rowsWritten"), double(c.rowsWritten.load())},
             {QStringLiteral("errors"), double(c.errors.load())},
-            {QStringLiteral("transactionsOpen"), 0},
+            {QStringLiteral("transactionsOpen"), m_database->transactions()->openCount()},
             {QStringLiteral("lsn"), QString::number(m_database->currentLsn())},
             {QStringLiteral("dbSizeBytes"), double(m_database->fileSizeBytes())}};
 }

@@ -8,6 +8,7 @@
 #include <functional>
 
 class ServedDatabase;
+struct Statement;
 struct ServerState;
 
 // The contract's methods (docs/PROTOCOL.md §2.2–2.3) for one database, independent of the
@@ -27,6 +28,11 @@ public:
 
 private:
     void query(const QJsonObject &params, bool isExec, Reply reply);
+    void runStatement(const Statement &statement, const QJsonObject &params, bool isExec,
+                      Reply reply);
+    void execute(const QJsonObject &params, Reply reply);
+    void beginTransaction(const QJsonObject &params, Reply reply);
+    void endTransaction(const QJsonObject &params, bool commit, Reply reply);
     void batch(const QJsonObject &params, Reply reply);
     void listTables(Reply reply);
     void getSchema(const QJsonObject &params, Reply reply);

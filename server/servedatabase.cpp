@@ -5,22 +5,25 @@
 #include "core/engine/sqlitedb.h"
 #include "core/engine/workerthread.h"
 #include "core/sqlkeywords.h"
+#include "server/servedtransactions.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QUuid>
 
 #include <future>
 
-
 ServedDatabase::ServedDatabase(const QString &name, const QString &path, QObject *parent)
     : QObject(parent)
     , m_name(name)
     , m_path(path)
+    , m_transactions(new ServedTransactions(this))
 {}
 
 ServedDatabase::~ServedDatabase()
 {
+    delete m_transactions; // their threads end before ours
     m_readers.clear();
     if (m_writer) {
         // The log lives on the writer thread: it goes there, before the writer stops.
@@ -128,17 +131,23 @@ void ServedDatabase::runWrite(const QList<Statement> &statements, bool atomic, D
                               const QString &idempotencyKey)
 {
     m_counters.queries.fetch_add(statements.size());
-    m_writer->post([this, statements, atomic, idempotencyKey, done = std::move(done)](SqliteDb &db) mutable {
-        writeTask(db, statements, atomic, idempotencyKey, std::move(done));
-    });
+    m_writer->post(
+        [this, statements, atomic, idempotencyKey, done = std::move(done)](SqliteDb &db) mutable {
+            writeTask(db, statements, atomic, idempotencyKey, std::move(done));
+        });
+}
+
+void ServedDatabase::raiseLsn(qint64 lsn)
+{
+    qint64 known = m_lsn.load();
+    while (lsn > known && !m_lsn.compare_exchange_weak(known, lsn)) {
+    }
 }
 
 void ServedDatabase::noteCommitted(qint64 lsn)
 {
-    if (lsn > m_lsn.load()) {
-        m_lsn.store(lsn);
-        Q_EMIT committed(lsn);
-    }
+    raiseLsn(lsn);
+    Q_EMIT committed(lsn);
 }
 
 void ServedDatabase::writeTask(SqliteDb &db, const QList<Statement> &statements, bool atomic,
@@ -177,11 +186,12 @@ void ServedDatabase::writeTask(SqliteDb &db, const QList<Statement> &statements,
     }
     qint64 lsn = lsnBefore;
     ChangeLog::currentLsn(db, &lsn);
-    m_lsn.store(lsn);
+    raiseLsn(lsn);
     outcome.lsn = lsn;
     deliver(std::move(done), std::move(outcome));
     if (lsn != lsnBefore)
-        QMetaObject::invokeMethod(this, [this, lsn] { Q_EMIT committed(lsn); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, lsn] { Q_EMIT committed(lsn); }, Qt::QueuedConnection);
 }
 
 void ServedDatabase::readSchema(
@@ -227,4 +237,12 @@ void ServedDatabase::trimLog(qint64 keepCount, qint64 maxAgeMs)
         else
             db.exec(QStringLiteral("COMMIT"));
     });
+}
+
+QString ServedDatabase::prepare(const QString &sql)
+{
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(sql.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+    m_prepared.insert(hash, sql);
+    return hash;
 }

@@ -6,6 +6,7 @@
 #include "core/tableschema.h"
 #include "server/loggedexecution.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <atomic>
@@ -15,6 +16,7 @@
 #include <vector>
 
 class ChangeLog;
+class ServedTransactions;
 class WorkerThread;
 
 // One database file that dosqld serves. A writer thread runs every change inside a transaction
@@ -68,6 +70,11 @@ public:
     void trimLog(qint64 keepCount, qint64 maxAgeMs);
 
     qint64 currentLsn() const { return m_lsn.load(); }
+    ServedTransactions *transactions() const { return m_transactions; }
+
+    // Prepared statements are kept per database, so any socket may execute them by hash.
+    QString prepare(const QString &sql);
+    QString preparedSql(const QString &hash) const { return m_prepared.value(hash); }
     qint64 fileSizeBytes() const;
 
     struct Counters
@@ -90,6 +97,8 @@ private:
     void writeTask(class SqliteDb &db, const QList<Statement> &statements, bool atomic,
                    const QString &idempotencyKey, Done done);
     WorkerThread *leastBusyReader() const;
+    // Raises the cached LSN, never lowers it: writers and transactions report in any order.
+    void raiseLsn(qint64 lsn);
 
     QString m_name;
     QString m_path;
@@ -97,5 +106,7 @@ private:
     std::vector<std::unique_ptr<WorkerThread>> m_readers;
     std::unique_ptr<ChangeLog> m_log; // used only on the writer thread
     std::atomic<qint64> m_lsn{0};
+    ServedTransactions *m_transactions; // child
+    QHash<QString, QString> m_prepared; // hash → SQL
     Counters m_counters;
 };
