@@ -1,5 +1,8 @@
+#include "core/dberror.h"
 #include "core/engine/demodatabase.h"
+#include "server/demoworkload.h"
 #include "server/dosqlserver.h"
+#include "server/servedatabase.h"
 #include "server/serverinfo.h"
 
 #include <QCommandLineParser>
@@ -99,7 +102,14 @@ int main(int argc, char *argv[])
         QStringLiteral("demo"),
         QCoreApplication::translate(
             "dosqld", "Create (or reuse) the demo database \"demo\" in the data folder."));
-    parser.addOptions({dataDir, bind, port, token, create, maxFrame, keep, maxAge, buffer, demo});
+    const QCommandLineOption rate(
+        QStringLiteral("rate"),
+        QCoreApplication::translate(
+            "dosqld",
+            "With --demo: row changes per second of the live workload (default 20; 0 stops it)."),
+        QStringLiteral("events"), QStringLiteral("20"));
+    parser.addOptions(
+        {dataDir, bind, port, token, create, maxFrame, keep, maxAge, buffer, demo, rate});
     parser.process(app);
 
     DosqlServer::Config config;
@@ -142,6 +152,18 @@ int main(int argc, char *argv[])
     std::printf("dosqld listening on http://%s:%u\n", qPrintable(config.bindAddress.toString()),
                 server.port());
     std::fflush(stdout);
+    std::unique_ptr<DemoWorkload> workload;
+    if (parser.isSet(demo)) {
+        DbError dbError;
+        if (ServedDatabase *db = server.database(QStringLiteral("demo"), &dbError)) {
+            workload = std::make_unique<DemoWorkload>(db, parser.value(rate).toDouble());
+            workload->start();
+            std::printf("demo database: http://%s:%u/db/demo (workload: %s row changes/s)\n",
+                        qPrintable(config.bindAddress.toString()), server.port(),
+                        qPrintable(parser.value(rate)));
+            std::fflush(stdout);
+        }
+    }
     installShutdownSignals(app);
     return app.exec();
 }
