@@ -3,6 +3,7 @@
 #include "server/servedatabase.h"
 
 #include <QJsonValue>
+#include <QTimer>
 
 ChangeFeed::ChangeFeed(ServedDatabase *database, const Options &options, qint64 afterLsn,
                        QObject *parent)
@@ -59,6 +60,10 @@ void ChangeFeed::start()
 void ChangeFeed::acknowledge(int count)
 {
     m_outstanding = qMax<qint64>(0, m_outstanding - count);
+    if (m_outstanding < m_options.maxBuffered && m_stalledSince.isValid()) {
+        m_stalledSince.invalidate();
+        fetch();
+    }
 }
 
 bool ChangeFeed::wants(const ChangeEvent &event) const
@@ -73,14 +78,21 @@ void ChangeFeed::fetch()
 {
     if (!m_started || m_fetching || m_dead || !m_database || m_lastLsn >= m_database->currentLsn())
         return;
-    if (m_outstanding > m_options.maxBuffered) {
-        m_dead = true;
-        Q_EMIT overflowed(m_lastLsn);
+    if (m_outstanding >= m_options.maxBuffered) {
+        if (!m_stalledSince.isValid())
+            m_stalledSince.start();
+        if (m_stalledSince.elapsed() > kOverflowGraceMs) {
+            m_dead = true;
+            Q_EMIT overflowed(m_lastLsn);
+            return;
+        }
+        QTimer::singleShot(100, this, &ChangeFeed::fetch);
         return;
     }
     m_fetching = true;
+    const int limit = int(qMin<qint64>(m_options.batchSize, m_options.maxBuffered - m_outstanding));
     m_database->readChanges(
-        m_lastLsn, m_options.batchSize,
+        m_lastLsn, limit,
         [this, guard = QPointer<ChangeFeed>(this)](const ServedDatabase::ChangePage &page) {
             if (!guard)
                 return;

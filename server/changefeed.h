@@ -3,6 +3,7 @@
 #include "core/changeevent.h"
 #include "core/dberror.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -11,8 +12,10 @@ class ServedDatabase;
 
 // One subscriber's cursor over a database's change log: it reads the events after its last LSN
 // that match its tables and operations, hands them out in LSN order, and follows new commits.
-// The transport says how many events it has put on the wire; a subscriber that falls more than
-// `maxBuffered` events behind is dropped with BUFFER_OVERFLOW, and may resume from its last LSN.
+// The transport says how many events it has put on the wire. At most `maxBuffered` events are
+// ever on their way; past that the feed waits for the subscriber, and a subscriber that takes
+// nothing for kOverflowGraceMs is dropped with BUFFER_OVERFLOW (it may resume from its last LSN).
+// A subscriber catching up quickly therefore never overflows; one that stopped reading does.
 class ChangeFeed final : public QObject
 {
     Q_OBJECT
@@ -39,6 +42,7 @@ public:
     qint64 lastLsn() const { return m_lastLsn; }
 
     static bool parseLsn(const QJsonValue &value, qint64 *lsn);
+    static constexpr int kOverflowGraceMs = 2000;
 
 Q_SIGNALS:
     void started(qint64 currentLsn);
@@ -57,5 +61,6 @@ private:
     bool m_started = false;
     bool m_fetching = false;
     bool m_dead = false;
-    qint64 m_outstanding = 0; // handed out, not yet on the wire
+    qint64 m_outstanding = 0;     // handed out, not yet on the wire
+    QElapsedTimer m_stalledSince; // valid while waiting for the subscriber to take events
 };
