@@ -95,46 +95,51 @@ void ServedDatabase::deliver(Done done, Outcome outcome)
 
 void ServedDatabase::run(const Statement &statement, Done done)
 {
-    m_counters.queries.fetch_add(1);
-    if (auto error = refuseStatement(firstSqlKeyword(statement.sql))) {
-        Outcome outcome;
-        outcome.error = error;
-        outcome.failedIndex = 0;
-        m_counters.errors.fetch_add(1);
-        deliver(std::move(done), outcome);
-        return;
-    }
-    leastBusyReader()->post([this, statement, done = std::move(done)](SqliteDb &db) mutable {
-        StatementResult result;
-        Outcome outcome;
-        outcome.error = StatementRunner::run(db, statement, -1, &result, true);
-        if (!outcome.error && !result.readOnly) {
-            // It writes: the writer runs it, logged, in a transaction of its own.
-            m_writer->post([this, statement, done = std::move(done)](SqliteDb &writerDb) mutable {
-                writeTask(writerDb, {statement}, true, {}, std::move(done));
-            });
-            return;
+    runInOrder({Work{{statement}, true, {}, std::move(done)}});
+}
+
+void ServedDatabase::runInOrder(const QList<Work> &reads)
+{
+    m_counters.queries.fetch_add(reads.size());
+    leastBusyReader()->post([this, reads](SqliteDb &db) {
+        for (qsizetype i = 0; i < reads.size(); ++i) {
+            const Work &work = reads.at(i);
+            Outcome outcome;
+            StatementResult result;
+            outcome.error = refuseStatement(firstSqlKeyword(work.statements.first().sql));
+            if (!outcome.error)
+                outcome.error
+                    = StatementRunner::run(db, work.statements.first(), -1, &result, true);
+            if (!outcome.error && !result.readOnly) {
+                // It writes: it and everything after it go to the writer, keeping their order.
+                const QList<Work> rest = reads.mid(i);
+                m_writer->post([this, rest](SqliteDb &writerDb) { writeTask(writerDb, rest); });
+                return;
+            }
+            if (outcome.error) {
+                outcome.failedIndex = 0;
+                m_counters.errors.fetch_add(1);
+            } else {
+                m_counters.rowsRead.fetch_add(result.rows.size());
+                outcome.results.append(std::move(result));
+            }
+            outcome.lsn = m_lsn.load();
+            deliver(work.done, std::move(outcome));
         }
-        if (outcome.error) {
-            outcome.failedIndex = 0;
-            m_counters.errors.fetch_add(1);
-        } else {
-            m_counters.rowsRead.fetch_add(result.rows.size());
-            outcome.results.append(std::move(result));
-        }
-        outcome.lsn = m_lsn.load();
-        deliver(std::move(done), std::move(outcome));
     });
 }
 
 void ServedDatabase::runWrite(const QList<Statement> &statements, bool atomic, Done done,
                               const QString &idempotencyKey)
 {
-    m_counters.queries.fetch_add(statements.size());
-    m_writer->post(
-        [this, statements, atomic, idempotencyKey, done = std::move(done)](SqliteDb &db) mutable {
-            writeTask(db, statements, atomic, idempotencyKey, std::move(done));
-        });
+    runWrites({Work{statements, atomic, idempotencyKey, std::move(done)}});
+}
+
+void ServedDatabase::runWrites(const QList<Work> &units)
+{
+    for (const Work &unit : units)
+        m_counters.queries.fetch_add(unit.statements.size());
+    m_writer->post([this, units](SqliteDb &db) { writeTask(db, units); });
 }
 
 void ServedDatabase::raiseLsn(qint64 lsn)
@@ -150,45 +155,66 @@ void ServedDatabase::noteCommitted(qint64 lsn)
     Q_EMIT committed(lsn);
 }
 
-void ServedDatabase::writeTask(SqliteDb &db, const QList<Statement> &statements, bool atomic,
-                               const QString &idempotencyKey, Done done)
+void ServedDatabase::writeTask(SqliteDb &db, const QList<Work> &units)
 {
-    const QString txId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const qint64 lsnBefore = m_lsn.load();
-    Outcome outcome;
-    if (auto error = db.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        outcome.error = error;
-        outcome.failedIndex = 0;
-    } else {
-        outcome = runLogged(db, *m_log, txId, statements, idempotencyKey);
-        const bool keep = !outcome.error || !atomic;
-        std::optional<DbError> endError;
-        if (keep && db.inTransaction())
-            endError = db.exec(QStringLiteral("COMMIT"));
-        if (!keep || endError) {
-            if (db.inTransaction())
-                db.exec(QStringLiteral("ROLLBACK"));
+    QList<Outcome> outcomes;
+    std::optional<DbError> groupError = db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    for (const Work &unit : units) {
+        if (groupError)
+            break;
+        const bool savepoint = unit.atomic && unit.statements.size() > 1;
+        if (savepoint)
+            db.exec(QStringLiteral("SAVEPOINT dosqld_unit"));
+        Outcome outcome = runLogged(db, *m_log, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                    unit.statements, unit.idempotencyKey);
+        if (outcome.error && unit.atomic) {
             m_log->discard();
-            m_log->schemaChanged();
-            if (endError && !outcome.error)
-                outcome.error = endError;
-            if (!keep || endError)
-                outcome.results.clear();
+            if (savepoint)
+                db.exec(QStringLiteral("ROLLBACK TO dosqld_unit"));
+            outcome.results.clear();
         }
+        if (savepoint)
+            db.exec(QStringLiteral("RELEASE dosqld_unit"));
+        if (!db.inTransaction()) {
+            // SQLite itself rolled everything back (a full disk, say): no unit stands.
+            groupError = outcome.error.value_or(
+                DbError{ErrorCode::InternalError, tr("The write was rolled back."), {}});
+            break;
+        }
+        ChangeLog::currentLsn(db, &outcome.lsn);
+        outcomes.append(std::move(outcome));
     }
-    if (outcome.error) {
-        m_counters.errors.fetch_add(1);
-    } else {
-        for (const StatementResult &r : std::as_const(outcome.results)) {
-            m_counters.rowsWritten.fetch_add(r.rowsAffected);
-            m_counters.rowsRead.fetch_add(r.rows.size());
+    if (!groupError && db.inTransaction())
+        groupError = db.exec(QStringLiteral("COMMIT"));
+    if (groupError) {
+        if (db.inTransaction())
+            db.exec(QStringLiteral("ROLLBACK"));
+        m_log->discard();
+        m_log->schemaChanged();
+        outcomes.clear();
+        for (qsizetype i = 0; i < units.size(); ++i) {
+            Outcome failed;
+            failed.error = groupError;
+            failed.failedIndex = 0;
+            outcomes.append(failed);
         }
     }
     qint64 lsn = lsnBefore;
     ChangeLog::currentLsn(db, &lsn);
     raiseLsn(lsn);
-    outcome.lsn = lsn;
-    deliver(std::move(done), std::move(outcome));
+    for (qsizetype i = 0; i < units.size(); ++i) {
+        Outcome &outcome = outcomes[i];
+        if (outcome.error) {
+            m_counters.errors.fetch_add(1);
+            outcome.lsn = lsn;
+        }
+        for (const StatementResult &r : std::as_const(outcome.results)) {
+            m_counters.rowsWritten.fetch_add(r.rowsAffected);
+            m_counters.rowsRead.fetch_add(r.rows.size());
+        }
+        deliver(units.at(i).done, std::move(outcome));
+    }
     if (lsn != lsnBefore)
         QMetaObject::invokeMethod(
             this, [this, lsn] { Q_EMIT committed(lsn); }, Qt::QueuedConnection);

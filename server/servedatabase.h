@@ -42,8 +42,25 @@ public:
     QString name() const { return m_name; }
     QString path() const { return m_path; }
 
+    // A unit of work: statements that succeed or fail together (with `atomic`), and the callback
+    // that gets their outcome.
+    struct Work
+    {
+        QList<Statement> statements;
+        bool atomic = true;
+        QString idempotencyKey;
+        Done done;
+    };
+
     // One statement: read on a reader, or, if it writes, as a one-statement write.
     void run(const Statement &statement, Done done);
+    // Single statements in order on one reader; from the first that writes on, the rest run on
+    // the writer, still in order. Outcomes come back in order.
+    void runInOrder(const QList<Work> &reads);
+    // Units in order in one SQLite transaction (a group commit: one sync for all of them), each
+    // in a savepoint of its own and with a change-log transaction id of its own, so that one
+    // unit's failure undoes only that unit.
+    void runWrites(const QList<Work> &units);
     // Statements in order in one write transaction; on a failure with `atomic` nothing stays,
     // without it the statements before the failure stay.
     // With an idempotency key (one statement), a repeat within 24 h replays the first result.
@@ -94,8 +111,7 @@ Q_SIGNALS:
 
 private:
     void deliver(Done done, Outcome outcome);
-    void writeTask(class SqliteDb &db, const QList<Statement> &statements, bool atomic,
-                   const QString &idempotencyKey, Done done);
+    void writeTask(class SqliteDb &db, const QList<Work> &units);
     WorkerThread *leastBusyReader() const;
     // Raises the cached LSN, never lowers it: writers and transactions report in any order.
     void raiseLsn(qint64 lsn);
