@@ -82,12 +82,32 @@ bool RpcMethods::isImmediate(const QString &method)
     return method == u"ping" || method == u"hello";
 }
 
+RpcMethods::Group RpcMethods::groupOf(const QString &method, const QJsonObject &params)
+{
+    if (params.contains(QStringLiteral("transactionId")))
+        return Group::None;
+    if (method == u"query")
+        return Group::Read;
+    if (method == u"exec" || method == u"batch")
+        return Group::Write;
+    return Group::None;
+}
+
 void RpcMethods::call(const QString &method, const QJsonObject &params, Reply reply)
 {
-    if (method == u"query" || method == u"exec")
-        return query(params, method == u"exec", std::move(reply));
-    if (method == u"batch")
-        return batch(params, std::move(reply));
+    if (method == u"query" || method == u"exec" || method == u"batch") {
+        std::optional<ServedDatabase::Work> unit = work(method, params, std::move(reply));
+        if (!unit)
+            return;
+        switch (groupOf(method, params)) {
+        case Group::Read:
+            return m_database->runInOrder({*unit});
+        case Group::Write:
+            return m_database->runWrites({*unit});
+        case Group::None:
+            return runInTransaction(params, *unit);
+        }
+    }
     if (method == u"beginTransaction")
         return beginTransaction(params, std::move(reply));
     if (method == u"commit" || method == u"rollback")
@@ -131,15 +151,6 @@ void RpcMethods::call(const QString &method, const QJsonObject &params, Reply re
     reply({}, &error);
 }
 
-void RpcMethods::query(const QJsonObject &params, bool isExec, Reply reply)
-{
-    Statement statement;
-    DbError error;
-    if (!RpcCodec::statementFromParams(params, &statement, &error))
-        return reply({}, &error);
-    runStatement(statement, params, isExec, std::move(reply));
-}
-
 void RpcMethods::execute(const QJsonObject &params, Reply reply)
 {
     const QString sql = m_database->preparedSql(params.value(QStringLiteral("hash")).toString());
@@ -151,37 +162,83 @@ void RpcMethods::execute(const QJsonObject &params, Reply reply)
     }
     QJsonObject withSql = params;
     withSql.insert(QStringLiteral("sql"), sql);
-    query(withSql, false, std::move(reply));
+    call(QStringLiteral("query"), withSql, std::move(reply));
 }
 
-void RpcMethods::runStatement(const Statement &statement, const QJsonObject &params, bool isExec,
-                              Reply reply)
+std::optional<ServedDatabase::Work> RpcMethods::work(const QString &method,
+                                                     const QJsonObject &params, Reply reply)
 {
     const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
-    const QString key
-        = isExec ? params.value(QStringLiteral("idempotencyKey")).toString() : QString();
-    auto done = [reply, arrayRows](const ServedDatabase::Outcome &outcome) {
+    ServedDatabase::Work unit;
+    DbError error;
+    if (method == u"batch") {
+        const QJsonValue list = params.value(QStringLiteral("statements"));
+        if (!list.isArray() || list.toArray().isEmpty()) {
+            error = {
+                ErrorCode::InvalidRequest, tr("params.statements must be a non-empty array."), {}};
+            reply({}, &error);
+            return std::nullopt;
+        }
+        const QJsonArray array = list.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            Statement statement;
+            if (!RpcCodec::statementFromParams(array.at(i).toObject(), &statement, &error)) {
+                error.details.insert(QStringLiteral("index"), int(i));
+                reply({}, &error);
+                return std::nullopt;
+            }
+            unit.statements.append(statement);
+        }
+        unit.atomic = params.value(QStringLiteral("atomic")).toBool(false);
+        unit.done = [reply, arrayRows](const ServedDatabase::Outcome &outcome) {
+            if (outcome.error) {
+                DbError failure = *outcome.error;
+                failure.details.insert(QStringLiteral("index"), outcome.failedIndex);
+                return reply({}, &failure);
+            }
+            QJsonArray results;
+            for (const StatementResult &r : outcome.results)
+                results.append(RpcCodec::queryResult(r, arrayRows, outcome.lsn));
+            reply(results, nullptr);
+        };
+        return unit;
+    }
+
+    Statement statement;
+    if (!RpcCodec::statementFromParams(params, &statement, &error)) {
+        reply({}, &error);
+        return std::nullopt;
+    }
+    unit.statements = {statement};
+    if (method == u"exec")
+        unit.idempotencyKey = params.value(QStringLiteral("idempotencyKey")).toString();
+    unit.done = [reply, arrayRows](const ServedDatabase::Outcome &outcome) {
         if (outcome.error)
             return reply({}, &*outcome.error);
-        QJsonObject result
-            = RpcCodec::queryResult(outcome.results.value(0), arrayRows, outcome.lsn);
+        const StatementResult &first = outcome.results.value(0);
+        QJsonObject result = RpcCodec::queryResult(first, arrayRows, outcome.lsn);
         if (outcome.replayed) {
             result.insert(QStringLiteral("replayed"), true);
             if (!arrayRows) // stored as arrays; give the shape this caller asked for
                 result.insert(QStringLiteral("rows"),
-                              RpcCodec::rowsAsObjects(outcome.results.value(0).columns,
-                                                      outcome.results.value(0).rows));
+                              RpcCodec::rowsAsObjects(first.columns, first.rows));
         }
         reply(result, nullptr);
     };
+    return unit;
+}
+
+void RpcMethods::runInTransaction(const QJsonObject &params, ServedDatabase::Work work)
+{
     const QJsonValue transaction = params.value(QStringLiteral("transactionId"));
-    if (transaction.isString())
-        m_database->transactions()->run(transaction.toString(), {statement}, true, key,
-                                        std::move(done));
-    else if (isExec)
-        m_database->runWrite({statement}, true, std::move(done), key);
-    else
-        m_database->run(statement, std::move(done));
+    if (!transaction.isString()) {
+        ServedDatabase::Outcome outcome;
+        outcome.error
+            = DbError{ErrorCode::InvalidRequest, tr("params.transactionId must be a string."), {}};
+        return work.done(outcome);
+    }
+    m_database->transactions()->run(transaction.toString(), work.statements, work.atomic,
+                                    work.idempotencyKey, work.done);
 }
 
 void RpcMethods::beginTransaction(const QJsonObject &params, Reply reply)
@@ -224,45 +281,6 @@ void RpcMethods::endTransaction(const QJsonObject &params, bool commit, Reply re
         m_database->transactions()->commit(id.toString(), std::move(done));
     else
         m_database->transactions()->rollback(id.toString(), std::move(done));
-}
-
-void RpcMethods::batch(const QJsonObject &params, Reply reply)
-{
-    const QJsonValue list = params.value(QStringLiteral("statements"));
-    DbError error;
-    if (!list.isArray() || list.toArray().isEmpty()) {
-        error = {ErrorCode::InvalidRequest, tr("params.statements must be a non-empty array."), {}};
-        return reply({}, &error);
-    }
-    QList<Statement> statements;
-    const QJsonArray array = list.toArray();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        Statement statement;
-        if (!RpcCodec::statementFromParams(array.at(i).toObject(), &statement, &error)) {
-            error.details.insert(QStringLiteral("index"), int(i));
-            return reply({}, &error);
-        }
-        statements.append(statement);
-    }
-    const bool atomic = params.value(QStringLiteral("atomic")).toBool(false);
-    const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
-    auto done = [reply, arrayRows](const ServedDatabase::Outcome &outcome) {
-        if (outcome.error) {
-            DbError error = *outcome.error;
-            error.details.insert(QStringLiteral("index"), outcome.failedIndex);
-            return reply({}, &error);
-        }
-        QJsonArray results;
-        for (const StatementResult &r : outcome.results)
-            results.append(RpcCodec::queryResult(r, arrayRows, outcome.lsn));
-        reply(results, nullptr);
-    };
-    const QJsonValue transaction = params.value(QStringLiteral("transactionId"));
-    if (transaction.isString())
-        m_database->transactions()->run(transaction.toString(), statements, atomic, {},
-                                        std::move(done));
-    else
-        m_database->runWrite(statements, atomic, std::move(done));
 }
 
 void RpcMethods::listTables(Reply reply)

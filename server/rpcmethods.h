@@ -1,14 +1,13 @@
 #pragma once
 
 #include "core/dberror.h"
+#include "server/servedatabase.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
 
 #include <functional>
 
-class ServedDatabase;
-struct Statement;
 struct ServerState;
 
 // The contract's methods (docs/PROTOCOL.md §2.2–2.3) for one database, independent of the
@@ -26,14 +25,20 @@ public:
 
     static QStringList features();
 
+    // Requests outside a transaction that a socket may run as a group: consecutive reads on one
+    // reader, consecutive writes in one group commit (see ServedDatabase).
+    enum class Group { None, Read, Write };
+    static Group groupOf(const QString &method, const QJsonObject &params);
+    // The unit of work for a groupable request, its reply built in. On bad params it replies
+    // with the error itself and returns nothing.
+    std::optional<ServedDatabase::Work> work(const QString &method, const QJsonObject &params,
+                                             Reply reply);
+
 private:
-    void query(const QJsonObject &params, bool isExec, Reply reply);
-    void runStatement(const Statement &statement, const QJsonObject &params, bool isExec,
-                      Reply reply);
     void execute(const QJsonObject &params, Reply reply);
+    void runInTransaction(const QJsonObject &params, ServedDatabase::Work work);
     void beginTransaction(const QJsonObject &params, Reply reply);
     void endTransaction(const QJsonObject &params, bool commit, Reply reply);
-    void batch(const QJsonObject &params, Reply reply);
     void listTables(Reply reply);
     void getSchema(const QJsonObject &params, Reply reply);
     QJsonObject stats() const;

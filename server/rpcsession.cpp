@@ -132,6 +132,12 @@ void RpcSession::runNext()
     if (m_running || m_queue.isEmpty())
         return;
     m_running = true;
+    const RpcMethods::Group group
+        = RpcMethods::groupOf(m_queue.head().method, m_queue.head().params);
+    if (group != RpcMethods::Group::None) {
+        runGroup(group);
+        return;
+    }
     const Pending request = m_queue.dequeue();
     if (request.method == u"subscribe")
         return subscribe(request.id, request.params);
@@ -144,6 +150,40 @@ void RpcSession::runNext()
                        if (guard)
                            guard->finishCurrent(id, result, error);
                    });
+}
+
+void RpcSession::runGroup(RpcMethods::Group group)
+{
+    // Pipelined requests of one kind run together: reads on one reader, writes in one group
+    // commit. They still run, and are answered, in arrival order.
+    QList<ServedDatabase::Work> units;
+    auto remaining = std::make_shared<int>(0);
+    QPointer<RpcSession> guard(this);
+    while (!m_queue.isEmpty() && units.size() < kMaxGroup
+           && RpcMethods::groupOf(m_queue.head().method, m_queue.head().params) == group) {
+        const Pending request = m_queue.dequeue();
+        ++*remaining;
+        auto reply
+            = [guard, remaining, id = request.id](const QJsonValue &result, const DbError *error) {
+                  if (!guard)
+                      return;
+                  guard->send(error ? RpcCodec::errorFrame(id, *error)
+                                    : RpcCodec::resultFrame(id, result));
+                  if (--*remaining == 0) {
+                      guard->m_running = false;
+                      guard->runNext();
+                  }
+              };
+        if (std::optional<ServedDatabase::Work> unit
+            = m_methods.work(request.method, request.params, reply))
+            units.append(*unit);
+    }
+    if (units.isEmpty())
+        return; // every request had bad params and has been answered
+    if (group == RpcMethods::Group::Read)
+        m_database->runInOrder(units);
+    else
+        m_database->runWrites(units);
 }
 
 void RpcSession::finishCurrent(const QJsonValue &id, const QJsonValue &result, const DbError *error)

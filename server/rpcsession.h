@@ -51,6 +51,8 @@ private:
 
     void frameReceived(const QByteArray &frame);
     void runNext();
+    void runGroup(RpcMethods::Group group);
+    static constexpr int kMaxGroup = 128;
     void finishCurrent(const QJsonValue &id, const QJsonValue &result, const DbError *error);
     void send(const QByteArray &frame, const QString &subscriptionId = {}, int events = 0);
     void bytesWritten(qint64 bytes);
