@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang into build-fuzz/ and runs each for SECONDS (default 20).
+# CI runs it briefly when clang is installed; run it longer by hand: scripts/fuzz.sh 3600
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+if ! command -v clang++ >/dev/null 2>&1; then
+    echo "fuzz: clang++ not installed, skipping"
+    exit 0
+fi
+if [ ! -f build-fuzz/build.ninja ]; then
+    CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DSTUDIO_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+fi
+cmake --build build-fuzz --parallel "$(nproc 2>/dev/null || echo 2)"
+mkdir -p build-fuzz/corpus/rpccodec
+# Seeds: a few real frames, so the fuzzer starts from the contract's shapes.
+printf '%s' '{"id":"1","method":"query","params":{"sql":"SELECT ?","params":[1,"a",null,{"$int":"9007199254740993"},{"$blob":"AAE="},{"0":1}]}}' > build-fuzz/corpus/rpccodec/query.json
+printf '%s' '{"id":"2","method":"batch","params":{"statements":[{"sql":"x","params":[{"$real":"NaN"}]}],"atomic":true}}' > build-fuzz/corpus/rpccodec/batch.json
+printf '%s' '{"id":"3","result":{"columns":["a"],"columnTypes":[""],"rows":[[1]],"rowsAffected":0}}' > build-fuzz/corpus/rpccodec/result.json
+build-fuzz/tests/fuzz/fuzz_rpccodec -max_total_time="$seconds" -max_len=4096 build-fuzz/corpus/rpccodec
