@@ -35,25 +35,6 @@ QString fingerprint(const Statement &statement)
     return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
 }
 
-std::optional<DbError> queryOne(SqliteDb &db, const QString &sql, const QList<SqlValue> &params,
-                                Row *row)
-{
-    DbError error;
-    auto stmt = db.prepare(sql, &error);
-    if (!stmt)
-        return error;
-    for (int i = 0; i < params.size(); ++i)
-        stmt->bind(i + 1, params.at(i));
-    const auto step = stmt->step();
-    if (step == SqliteStatement::StepResult::Error)
-        return stmt->error();
-    if (step == SqliteStatement::StepResult::Row && row) {
-        for (int c = 0; c < stmt->columnCount(); ++c)
-            row->append(stmt->value(c));
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 std::optional<DbError> refuseStatement(const QString &keyword)
@@ -84,10 +65,12 @@ ExecutionOutcome runLogged(SqliteDb &db, ChangeLog &log, const QString &txId,
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (!idempotencyKey.isEmpty() && statements.size() == 1) {
         Row stored;
-        if (auto e = queryOne(db,
-                              QStringLiteral("SELECT fingerprint, result FROM _dosql_idempotency "
+        if (auto e = db.query(QStringLiteral("SELECT fingerprint, result FROM _dosql_idempotency "
                                              "WHERE key = ? AND created > ?"),
-                              {idempotencyKey, now - kIdempotencyWindowMs}, &stored)) {
+                              {idempotencyKey, now - kIdempotencyWindowMs},
+                              [&stored](const SqliteStatement &row) {
+                                  stored = {row.value(0), row.value(1)};
+                              })) {
             outcome.error = e;
             outcome.failedIndex = 0;
             return outcome;
@@ -141,10 +124,9 @@ ExecutionOutcome runLogged(SqliteDb &db, ChangeLog &log, const QString &txId,
         const QByteArray json
             = QJsonDocument(RpcCodec::queryResult(outcome.results.first(), true, 0))
                   .toJson(QJsonDocument::Compact);
-        if (auto e = queryOne(
-                db, QStringLiteral("INSERT OR REPLACE INTO _dosql_idempotency VALUES (?, ?, ?, ?)"),
-                {idempotencyKey, fingerprint(statements.first()), QString::fromUtf8(json), now},
-                nullptr)) {
+        if (auto e = db.query(
+                QStringLiteral("INSERT OR REPLACE INTO _dosql_idempotency VALUES (?, ?, ?, ?)"),
+                {idempotencyKey, fingerprint(statements.first()), QString::fromUtf8(json), now})) {
             outcome.error = e;
             outcome.failedIndex = 0;
         }

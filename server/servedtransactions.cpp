@@ -58,6 +58,19 @@ ServedTransactions::Transaction *ServedTransactions::find(const QString &id, DbE
     return nullptr;
 }
 
+ServedTransactions::Transaction *ServedTransactions::findOrFail(const QString &id, const Done &done)
+{
+    DbError error;
+    Transaction *tx = find(id, &error);
+    if (!tx) {
+        ExecutionOutcome outcome;
+        outcome.error = error;
+        outcome.failedIndex = 0;
+        done(outcome);
+    }
+    return tx;
+}
+
 void ServedTransactions::armIdleTimer(Transaction *tx)
 {
     if (tx->busy == 0)
@@ -125,14 +138,9 @@ void ServedTransactions::begin(
 void ServedTransactions::run(const QString &id, const QList<Statement> &statements, bool atomic,
                              const QString &idempotencyKey, Done done)
 {
-    DbError error;
-    Transaction *tx = find(id, &error);
-    if (!tx) {
-        ExecutionOutcome outcome;
-        outcome.error = error;
-        outcome.failedIndex = 0;
-        return done(outcome);
-    }
+    Transaction *tx = findOrFail(id, done);
+    if (!tx)
+        return;
     ++tx->busy;
     armIdleTimer(tx);
     const bool readOnly = tx->info.readOnly;
@@ -200,13 +208,9 @@ void ServedTransactions::run(const QString &id, const QList<Statement> &statemen
 
 void ServedTransactions::commit(const QString &id, Done done)
 {
-    DbError error;
-    Transaction *tx = find(id, &error);
-    if (!tx) {
-        ExecutionOutcome outcome;
-        outcome.error = error;
-        return done(outcome);
-    }
+    Transaction *tx = findOrFail(id, done);
+    if (!tx)
+        return;
     ++tx->busy;
     armIdleTimer(tx);
     tx->worker->post([this, id, done](SqliteDb &db) {
@@ -229,13 +233,9 @@ void ServedTransactions::commit(const QString &id, Done done)
 
 void ServedTransactions::rollback(const QString &id, Done done)
 {
-    DbError error;
-    Transaction *tx = find(id, &error);
-    if (!tx) {
-        ExecutionOutcome outcome;
-        outcome.error = error;
-        return done(outcome);
-    }
+    Transaction *tx = findOrFail(id, done);
+    if (!tx)
+        return;
     ++tx->busy;
     tx->worker->post([this, id, done](SqliteDb &db) {
         ExecutionOutcome outcome;

@@ -49,6 +49,8 @@ private:
     struct Transaction;
 
     Transaction *find(const QString &id, DbError *error);
+    // find(), or `done` told why not.
+    Transaction *findOrFail(const QString &id, const Done &done);
     void end(const QString &id, const QString &reason);
     void armIdleTimer(Transaction *tx);
 

@@ -71,29 +71,6 @@ QString stringsToJson(const QStringList &list)
         QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
 }
 
-// Runs `sql` with `params`, calling `onRow` per row.
-std::optional<DbError> query(SqliteDb &db, const QString &sql, const QList<SqlValue> &params,
-                             const std::function<void(const SqliteStatement &)> &onRow = {})
-{
-    DbError error;
-    auto stmt = db.prepare(sql, &error);
-    if (!stmt)
-        return error;
-    for (int i = 0; i < params.size(); ++i) {
-        if (auto e = stmt->bind(i + 1, params.at(i)))
-            return e;
-    }
-    while (true) {
-        const auto step = stmt->step();
-        if (step == SqliteStatement::StepResult::Done)
-            return std::nullopt;
-        if (step == SqliteStatement::StepResult::Error)
-            return stmt->error();
-        if (onRow)
-            onRow(*stmt);
-    }
-}
-
 } // namespace
 
 ChangeLog::ChangeLog(SqliteDb &db)
@@ -151,8 +128,8 @@ const ChangeLog::TableColumns *ChangeLog::columnsOf(const QString &table)
     TableColumns columns;
     QList<std::pair<int, int>> keys; // (pk position, column index)
     // The pre-update hook reports stored columns, so virtual generated columns are left out.
-    const auto error = query(
-        m_db, QStringLiteral("SELECT name, pk FROM pragma_table_xinfo(?) WHERE hidden IN (0, 3)"),
+    const auto error = m_db.query(
+        QStringLiteral("SELECT name, pk FROM pragma_table_xinfo(?) WHERE hidden IN (0, 3)"),
         {table}, [&](const SqliteStatement &s) {
             if (s.value(1).toInteger() > 0)
                 keys.append({int(s.value(1).toInteger()), int(columns.names.size())});
@@ -244,9 +221,9 @@ std::optional<DbError> ChangeLog::currentLsn(SqliteDb &db, qint64 *lsn)
 {
     // sqlite_sequence keeps the highest LSN ever issued, also after the log was trimmed empty.
     *lsn = 0;
-    return query(db,
-                 QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = '_dosql_changelog'"),
-                 {}, [&](const SqliteStatement &s) { *lsn = s.value(0).toInteger(); });
+    return db.query(
+        QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = '_dosql_changelog'"), {},
+        [&](const SqliteStatement &s) { *lsn = s.value(0).toInteger(); });
 }
 
 std::optional<DbError> ChangeLog::oldestLsn(SqliteDb &db, qint64 *lsn)
@@ -255,18 +232,17 @@ std::optional<DbError> ChangeLog::oldestLsn(SqliteDb &db, qint64 *lsn)
     if (auto e = currentLsn(db, &current))
         return e;
     *lsn = current + 1;
-    return query(db, QStringLiteral("SELECT min(lsn) FROM _dosql_changelog"), {},
-                 [&](const SqliteStatement &s) {
-                     if (!s.value(0).isNull())
-                         *lsn = s.value(0).toInteger();
-                 });
+    return db.query(QStringLiteral("SELECT min(lsn) FROM _dosql_changelog"), {},
+                    [&](const SqliteStatement &s) {
+                        if (!s.value(0).isNull())
+                            *lsn = s.value(0).toInteger();
+                    });
 }
 
 std::optional<DbError> ChangeLog::read(SqliteDb &db, qint64 afterLsn, int limit,
                                        QList<ChangeEvent> *events)
 {
-    return query(
-        db,
+    return db.query(
         QStringLiteral("SELECT lsn, tx_id, tbl, op, ts, columns, key_columns, key, before,"
                        " after, sql FROM _dosql_changelog WHERE lsn > ? ORDER BY lsn LIMIT ?"),
         {afterLsn, limit}, [&](const SqliteStatement &s) {
@@ -290,15 +266,14 @@ std::optional<DbError> ChangeLog::trim(SqliteDb &db, qint64 keepCount, qint64 ma
 {
     if (keepCount > 0) {
         if (auto e
-            = query(db,
-                    QStringLiteral("DELETE FROM _dosql_changelog WHERE lsn <= (SELECT seq FROM"
-                                   " sqlite_sequence WHERE name = '_dosql_changelog') - ?"),
-                    {keepCount}))
+            = db.query(QStringLiteral("DELETE FROM _dosql_changelog WHERE lsn <= (SELECT seq FROM"
+                                      " sqlite_sequence WHERE name = '_dosql_changelog') - ?"),
+                       {keepCount}))
             return e;
     }
     if (maxAgeMs > 0) {
-        if (auto e = query(db, QStringLiteral("DELETE FROM _dosql_changelog WHERE ts < ?"),
-                           {QDateTime::currentMSecsSinceEpoch() - maxAgeMs}))
+        if (auto e = db.query(QStringLiteral("DELETE FROM _dosql_changelog WHERE ts < ?"),
+                              {QDateTime::currentMSecsSinceEpoch() - maxAgeMs}))
             return e;
     }
     return std::nullopt;

@@ -6,7 +6,6 @@
 #include "core/requestcontrol.h"
 #include "core/sqlkeywords.h"
 
-
 Q_LOGGING_CATEGORY(lcEngine, "studio.engine", QtWarningMsg)
 
 namespace {

@@ -2,41 +2,12 @@
 
 #include "core/engine/sqlitedb.h"
 
-#include <functional>
-
-namespace {
-
-// Runs a query and calls `onRow` for each row; the first error ends it.
-std::optional<DbError> forEachRow(SqliteDb &db, const QString &sql, const QList<SqlValue> &params,
-                                  const std::function<void(const SqliteStatement &)> &onRow)
-{
-    DbError error;
-    auto stmt = db.prepare(sql, &error);
-    if (!stmt)
-        return error;
-    for (int i = 0; i < params.size(); ++i) {
-        if (auto e = stmt->bind(i + 1, params.at(i)))
-            return e;
-    }
-    while (true) {
-        const auto step = stmt->step();
-        if (step == SqliteStatement::StepResult::Done)
-            return std::nullopt;
-        if (step == SqliteStatement::StepResult::Error)
-            return stmt->error();
-        onRow(*stmt);
-    }
-}
-
-} // namespace
-
 std::optional<DbError> SchemaReader::read(DatabaseSchema *schema)
 {
     *schema = {};
     QList<TableSchema> objects;
     // pragma_table_list (SQLite 3.37) tells WITHOUT ROWID and STRICT apart without parsing SQL.
-    auto error = forEachRow(
-        m_db,
+    auto error = m_db.query(
         QStringLiteral("SELECT l.name, l.type, l.wr, l.strict, m.sql FROM pragma_table_list AS l"
                        " LEFT JOIN sqlite_schema AS m ON m.name = l.name"
                        " WHERE l.schema = 'main' AND l.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
@@ -65,8 +36,7 @@ std::optional<DbError> SchemaReader::read(DatabaseSchema *schema)
         }
     }
 
-    error = forEachRow(m_db,
-                       QStringLiteral("SELECT name, tbl_name, sql FROM sqlite_schema"
+    error = m_db.query(QStringLiteral("SELECT name, tbl_name, sql FROM sqlite_schema"
                                       " WHERE type = 'trigger' ORDER BY name"),
                        {}, [&](const SqliteStatement &s) {
                            const QString table = s.value(1).toText();
@@ -86,8 +56,7 @@ std::optional<DbError> SchemaReader::read(DatabaseSchema *schema)
 std::optional<DbError> SchemaReader::readColumns(TableSchema *table)
 {
     // table_xinfo also lists hidden and generated columns (hidden: 1 hidden, 2 virtual, 3 stored).
-    return forEachRow(m_db,
-                      QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk, hidden"
+    return m_db.query(QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk, hidden"
                                      " FROM pragma_table_xinfo(?)"),
                       {table->name}, [&](const SqliteStatement &s) {
                           ColumnInfo c;
@@ -105,8 +74,7 @@ std::optional<DbError> SchemaReader::readColumns(TableSchema *table)
 std::optional<DbError> SchemaReader::readIndexes(TableSchema *table)
 {
     QList<IndexInfo> indexes;
-    auto error = forEachRow(
-        m_db,
+    auto error = m_db.query(
         QStringLiteral("SELECT l.name, l.\"unique\", l.origin, l.partial, m.sql"
                        " FROM pragma_index_list(?) AS l"
                        " LEFT JOIN sqlite_schema AS m ON m.name = l.name ORDER BY l.name"),
@@ -122,13 +90,13 @@ std::optional<DbError> SchemaReader::readIndexes(TableSchema *table)
     if (error)
         return error;
     for (IndexInfo &index : indexes) {
-        error = forEachRow(
-            m_db, QStringLiteral("SELECT name FROM pragma_index_info(?) ORDER BY seqno"),
-            {index.name}, [&](const SqliteStatement &s) {
-                // An expression column has no name.
-                const SqlValue name = s.value(0);
-                index.columns.append(name.isNull() ? QStringLiteral("<expr>") : name.toText());
-            });
+        error = m_db.query(QStringLiteral("SELECT name FROM pragma_index_info(?) ORDER BY seqno"),
+                           {index.name}, [&](const SqliteStatement &s) {
+                               // An expression column has no name.
+                               const SqlValue name = s.value(0);
+                               index.columns.append(name.isNull() ? QStringLiteral("<expr>")
+                                                                  : name.toText());
+                           });
         if (error)
             return error;
     }
@@ -138,8 +106,7 @@ std::optional<DbError> SchemaReader::readIndexes(TableSchema *table)
 
 std::optional<DbError> SchemaReader::readForeignKeys(TableSchema *table)
 {
-    return forEachRow(m_db,
-                      QStringLiteral("SELECT id, \"table\", \"from\", \"to\", on_update, on_delete"
+    return m_db.query(QStringLiteral("SELECT id, \"table\", \"from\", \"to\", on_update, on_delete"
                                      " FROM pragma_foreign_key_list(?) ORDER BY id, seq"),
                       {table->name}, [&](const SqliteStatement &s) {
                           const qint64 id = s.value(0).toInteger();

@@ -107,6 +107,28 @@ std::unique_ptr<SqliteStatement> SqliteDb::prepare(const QString &sql, DbError *
     return std::make_unique<SqliteStatement>(this, stmt);
 }
 
+std::optional<DbError> SqliteDb::query(const QString &sql, const QList<SqlValue> &params,
+                                       const std::function<void(const SqliteStatement &)> &onRow)
+{
+    DbError error;
+    auto stmt = prepare(sql, &error);
+    if (!stmt)
+        return error;
+    for (int i = 0; i < params.size(); ++i) {
+        if (auto e = stmt->bind(i + 1, params.at(i)))
+            return e;
+    }
+    while (true) {
+        const auto step = stmt->step();
+        if (step == SqliteStatement::StepResult::Done)
+            return std::nullopt;
+        if (step == SqliteStatement::StepResult::Error)
+            return stmt->error();
+        if (onRow)
+            onRow(*stmt);
+    }
+}
+
 void SqliteDb::interrupt()
 {
     if (m_db)

@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -34,6 +35,9 @@ public:
 
     // Runs SQL text that returns no rows we need (several statements allowed).
     std::optional<DbError> exec(const QString &sql);
+    // Runs one statement with `params`, calling `onRow` for each row; the first error ends it.
+    std::optional<DbError> query(const QString &sql, const QList<SqlValue> &params = {},
+                                 const std::function<void(const SqliteStatement &)> &onRow = {});
     // Prepares the first statement of `sql`; `tail` receives the unparsed remainder.
     std::unique_ptr<SqliteStatement> prepare(const QString &sql, DbError *error,
                                              QString *tail = nullptr);
