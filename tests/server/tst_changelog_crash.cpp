@@ -3,6 +3,7 @@
 #include "tests/support/dosqldprocess.h"
 #include "tests/support/rpcclient.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -149,6 +150,45 @@ private Q_SLOTS:
                              return l;
                          }())
                              .join(u' ')));
+    }
+    void sigtermShutsDownCleanlyAndRollsBackOpenWork()
+    {
+        DosqldProcess server({QStringLiteral("--data-dir"), m_dir.path()});
+        RpcClient client(server.url(QStringLiteral("crash")));
+        const qint64 before = client.call(QStringLiteral("ping"))
+                                  .value(QStringLiteral("result"))
+                                  .toObject()
+                                  .value(QStringLiteral("lsn"))
+                                  .toString()
+                                  .toLongLong();
+        const QString tx = client.call(QStringLiteral("beginTransaction"))
+                               .value(QStringLiteral("result"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        QVERIFY(!tx.isEmpty());
+        QVERIFY(client
+                    .call(QStringLiteral("exec"),
+                          {{QStringLiteral("sql"),
+                            QStringLiteral("INSERT INTO items VALUES (424242, 1)")},
+                           {QStringLiteral("transactionId"), tx}})
+                    .contains(QStringLiteral("result")));
+        QElapsedTimer timer;
+        timer.start();
+        server.process().terminate(); // SIGTERM
+        QVERIFY(server.process().waitForFinished(10000));
+        QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.process().exitCode(), 0);
+        qInfo("dosqld stopped %lld ms after SIGTERM", timer.elapsed());
+        QVERIFY(client.next(2000).isEmpty() || !client.isConnected());
+        // The open transaction was rolled back: no row, no log entry, log and data agree.
+        QCOMPARE(verifyLogMatchesData(), before);
+        SqliteDb db;
+        QVERIFY(!db.open(m_dir.filePath(QStringLiteral("crash.db")), SqliteDb::OpenMode::ReadOnly));
+        bool found = false;
+        QVERIFY(!db.query(QStringLiteral("SELECT 1 FROM items WHERE id = 424242"), {},
+                          [&](const SqliteStatement &) { found = true; }));
+        QVERIFY(!found);
     }
 };
 
