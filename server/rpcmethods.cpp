@@ -69,17 +69,17 @@ RpcMethods::RpcMethods(ServedDatabase *database, const ServerState *state)
 QStringList RpcMethods::features()
 {
     // What this server has beyond sql.do's methods; clients must not assume the rest (cursors
-    // with fetch/closeCursor and cancel are not served yet).
-    return {QStringLiteral("rowFormat"),    QStringLiteral("atomicBatch"),
-            QStringLiteral("listTables"),   QStringLiteral("stats"),
-            QStringLiteral("bigint"),       QStringLiteral("blob"),
-            QStringLiteral("transactions"), QStringLiteral("idempotency"),
-            QStringLiteral("subscribe"),    QStringLiteral("sse")};
+    // with fetch/closeCursor are not served yet; `cancel` reaches queued requests and reads).
+    return {
+        QStringLiteral("rowFormat"),    QStringLiteral("atomicBatch"), QStringLiteral("listTables"),
+        QStringLiteral("stats"),        QStringLiteral("bigint"),      QStringLiteral("blob"),
+        QStringLiteral("transactions"), QStringLiteral("idempotency"), QStringLiteral("subscribe"),
+        QStringLiteral("sse"),          QStringLiteral("cancel")};
 }
 
 bool RpcMethods::isImmediate(const QString &method)
 {
-    return method == u"ping" || method == u"hello";
+    return method == u"ping" || method == u"hello" || method == u"cancel";
 }
 
 RpcMethods::Group RpcMethods::groupOf(const QString &method, const QJsonObject &params)

@@ -115,6 +115,8 @@ void RpcSession::frameReceived(const QByteArray &frame)
         return;
     }
     Pending request{id, method.toString(), params.toObject()};
+    if (request.method == u"cancel")
+        return cancel(id, request.params);
     if (RpcMethods::isImmediate(request.method)) {
         m_methods.call(request.method, request.params,
                        [this, id](const QJsonValue &result, const DbError *error) {
@@ -167,6 +169,7 @@ void RpcSession::runGroup(RpcMethods::Group group)
             = [guard, remaining, id = request.id](const QJsonValue &result, const DbError *error) {
                   if (!guard)
                       return;
+                  guard->m_cancellable.remove(id.toVariant().toString());
                   guard->send(error ? RpcCodec::errorFrame(id, *error)
                                     : RpcCodec::resultFrame(id, result));
                   if (--*remaining == 0) {
@@ -175,8 +178,10 @@ void RpcSession::runGroup(RpcMethods::Group group)
                   }
               };
         if (std::optional<ServedDatabase::Work> unit
-            = m_methods.work(request.method, request.params, reply))
+            = m_methods.work(request.method, request.params, reply)) {
+            m_cancellable.insert(request.id.toVariant().toString(), unit->cancel);
             units.append(*unit);
+        }
     }
     if (units.isEmpty())
         return; // every request had bad params and has been answered
@@ -191,6 +196,28 @@ void RpcSession::finishCurrent(const QJsonValue &id, const QJsonValue &result, c
     send(error ? RpcCodec::errorFrame(id, *error) : RpcCodec::resultFrame(id, result));
     m_running = false;
     runNext();
+}
+
+void RpcSession::cancel(const QJsonValue &id, const QJsonObject &params)
+{
+    const QString target = params.value(QStringLiteral("requestId")).toVariant().toString();
+    bool cancelled = false;
+    // Still waiting in this socket's queue: it never runs.
+    for (qsizetype i = 0; i < m_queue.size(); ++i) {
+        if (m_queue.at(i).id.toVariant().toString() == target) {
+            const Pending dropped = m_queue.takeAt(i);
+            send(RpcCodec::errorFrame(
+                dropped.id, {ErrorCode::Cancelled, tr("The request was cancelled."), {}}));
+            cancelled = true;
+            break;
+        }
+    }
+    // A read under way is interrupted and answers CANCELLED itself.
+    if (!cancelled) {
+        if (const auto token = m_cancellable.value(target))
+            cancelled = token->cancel();
+    }
+    send(RpcCodec::resultFrame(id, QJsonObject{{QStringLiteral("cancelled"), cancelled}}));
 }
 
 void RpcSession::subscribe(const QJsonValue &id, const QJsonObject &params)

@@ -56,6 +56,7 @@ private:
     void finishCurrent(const QJsonValue &id, const QJsonValue &result, const DbError *error);
     void send(const QByteArray &frame, const QString &subscriptionId = {}, int events = 0);
     void bytesWritten(qint64 bytes);
+    void cancel(const QJsonValue &id, const QJsonObject &params);
     void subscribe(const QJsonValue &id, const QJsonObject &params);
     void unsubscribe(const QJsonValue &id, const QJsonObject &params);
     void dropSubscription(const QString &subscriptionId);
@@ -69,6 +70,8 @@ private:
     QQueue<Pending> m_queue;
     bool m_running = false;
     QHash<QString, ChangeFeed *> m_feeds; // children of this session
+    // Requests of the group under way that `cancel` can still reach, by request id.
+    QHash<QString, std::shared_ptr<ServedDatabase::CancelToken>> m_cancellable;
     QHash<QString, qint64> m_batchNumbers;
     QQueue<InFlight> m_inFlight;
     QTimer *m_heartbeat;

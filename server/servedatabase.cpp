@@ -107,9 +107,13 @@ void ServedDatabase::runInOrder(const QList<Work> &reads)
             Outcome outcome;
             StatementResult result;
             outcome.error = refuseStatement(firstSqlKeyword(work.statements.first().sql));
-            if (!outcome.error)
+            if (!outcome.error && !work.cancel->begin(&db))
+                outcome.error = DbError{ErrorCode::Cancelled, tr("The request was cancelled."), {}};
+            else if (!outcome.error) {
                 outcome.error
                     = StatementRunner::run(db, work.statements.first(), -1, &result, true);
+                work.cancel->end();
+            }
             if (!outcome.error && !result.readOnly) {
                 // It writes: it and everything after it go to the writer, keeping their order.
                 const QList<Work> rest = reads.mid(i);
@@ -127,6 +131,44 @@ void ServedDatabase::runInOrder(const QList<Work> &reads)
             deliver(work.done, std::move(outcome));
         }
     });
+}
+
+bool ServedDatabase::CancelToken::cancel()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_finished)
+        return false;
+    m_cancelled = true;
+    if (m_running)
+        m_running->interrupt();
+    return true;
+}
+
+bool ServedDatabase::CancelToken::begin(SqliteDb *db)
+{
+    std::lock_guard lock(m_mutex);
+    m_running = db;
+    return !m_cancelled;
+}
+
+void ServedDatabase::CancelToken::end()
+{
+    std::lock_guard lock(m_mutex);
+    m_running = nullptr;
+    m_finished = true;
+}
+
+bool ServedDatabase::CancelToken::claim()
+{
+    std::lock_guard lock(m_mutex);
+    m_finished = true;
+    return !m_cancelled;
+}
+
+bool ServedDatabase::CancelToken::isCancelled()
+{
+    std::lock_guard lock(m_mutex);
+    return m_cancelled;
 }
 
 void ServedDatabase::runWrite(const QList<Statement> &statements, bool atomic, Done done,
@@ -163,6 +205,13 @@ void ServedDatabase::writeTask(SqliteDb &db, const QList<Work> &units)
     for (const Work &unit : units) {
         if (groupError)
             break;
+        if (!unit.cancel->claim()) {
+            Outcome cancelled;
+            cancelled.error = DbError{ErrorCode::Cancelled, tr("The request was cancelled."), {}};
+            cancelled.failedIndex = 0;
+            outcomes.append(cancelled);
+            continue;
+        }
         const bool savepoint = unit.atomic && unit.statements.size() > 1;
         if (savepoint)
             db.exec(QStringLiteral("SAVEPOINT dosqld_unit"));

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -44,12 +45,33 @@ public:
 
     // A unit of work: statements that succeed or fail together (with `atomic`), and the callback
     // that gets their outcome.
+    // Lets a client cancel a read while it waits or runs (PROTOCOL §2.3 `cancel`). A write in a
+    // group commit is not interrupted: SQLite would roll back the whole group with it.
+    class CancelToken
+    {
+    public:
+        // True when the read had not finished: it now ends in CANCELLED.
+        bool cancel();
+        bool begin(SqliteDb *db); // false when already cancelled
+        void end();
+        // For a write: false when already cancelled, else it can no longer be cancelled.
+        bool claim();
+        bool isCancelled();
+
+    private:
+        std::mutex m_mutex;
+        SqliteDb *m_running = nullptr; // not owned; set while the read runs
+        bool m_cancelled = false;
+        bool m_finished = false;
+    };
+
     struct Work
     {
         QList<Statement> statements;
         bool atomic = true;
         QString idempotencyKey;
         Done done;
+        std::shared_ptr<CancelToken> cancel = std::make_shared<CancelToken>();
     };
 
     // One statement: read on a reader, or, if it writes, as a one-statement write.

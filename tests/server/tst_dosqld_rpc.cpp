@@ -4,6 +4,7 @@
 #include "core/engine/sqlitedb.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -361,6 +362,51 @@ private Q_SLOTS:
                      {{QStringLiteral("tableName"), QStringLiteral("nope")}})
                     .value(QStringLiteral("result"))
                     .isNull());
+    }
+
+    void cancelStopsALongReadAndAQueuedRequest()
+    {
+        RpcClient client(url());
+        const QString longRead
+            = client.send(QStringLiteral("query"),
+                          {{QStringLiteral("sql"),
+                            QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL"
+                                           " SELECT x + 1 FROM c) SELECT count(*) FROM c")}});
+        const QString queued = client.send(
+            QStringLiteral("exec"),
+            {{QStringLiteral("sql"), QStringLiteral("INSERT INTO items(v) VALUES ('never')")}});
+        QTest::qWait(200);
+        QElapsedTimer timer;
+        timer.start();
+        const QJsonObject cancelQueued
+            = client.call(QStringLiteral("cancel"), {{QStringLiteral("requestId"), queued}});
+        QCOMPARE(result(cancelQueued).value(QStringLiteral("cancelled")).toBool(), true);
+        QCOMPARE(errorCode(client.waitFor(queued)), QStringLiteral("CANCELLED"));
+        QCOMPARE(
+            result(client.call(QStringLiteral("cancel"), {{QStringLiteral("requestId"), longRead}}))
+                .value(QStringLiteral("cancelled"))
+                .toBool(),
+            true);
+        QCOMPARE(errorCode(client.waitFor(longRead)), QStringLiteral("CANCELLED"));
+        qInfo("cancelled in %lld ms", timer.elapsed());
+        QVERIFY(timer.elapsed() < 1000);
+        // The queued insert never ran; the socket goes on working.
+        QCOMPARE(result(client.call(QStringLiteral("query"),
+                                    {{QStringLiteral("sql"),
+                                      QStringLiteral(
+                                          "SELECT count(*) AS n FROM items WHERE v = 'never'")}}))
+                     .value(QStringLiteral("rows"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("n"))
+                     .toInt(),
+                 0);
+        QCOMPARE(result(client.call(QStringLiteral("cancel"),
+                                    {{QStringLiteral("requestId"), QStringLiteral("gone")}}))
+                     .value(QStringLiteral("cancelled"))
+                     .toBool(),
+                 false);
     }
 
     void statsCountWork()
