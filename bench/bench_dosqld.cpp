@@ -29,8 +29,8 @@ namespace {
 QTextStream out(stdout);
 
 // Sends `total` requests made by `makeRequest(i)` keeping `window` in flight; returns req/s.
-double pipelined(QWebSocket &socket, int total, int window, const std::function<QJsonObject(int)> &makeRequest,
-                 int *errors)
+double pipelined(QWebSocket &socket, int total, int window,
+                 const std::function<QJsonObject(int)> &makeRequest, int *errors)
 {
     int sent = 0;
     int received = 0;
@@ -38,17 +38,19 @@ double pipelined(QWebSocket &socket, int total, int window, const std::function<
     auto sendOne = [&] {
         QJsonObject request = makeRequest(sent);
         request.insert(QStringLiteral("id"), QString::number(sent));
-        socket.sendTextMessage(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
+        socket.sendTextMessage(
+            QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
         ++sent;
     };
-    auto connection = QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop, [&](const QString &text) {
-        if (text.contains(QLatin1String("\"error\"")))
-            ++*errors;
-        if (++received == total)
-            loop.quit();
-        else if (sent < total)
-            sendOne();
-    });
+    auto connection = QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop,
+                                       [&](const QString &text) {
+                                           if (text.contains(QLatin1String("\"error\"")))
+                                               ++*errors;
+                                           if (++received == total)
+                                               loop.quit();
+                                           else if (sent < total)
+                                               sendOne();
+                                       });
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < window && sent < total; ++i)
@@ -58,7 +60,8 @@ double pipelined(QWebSocket &socket, int total, int window, const std::function<
     return total / (double(timer.nsecsElapsed()) / 1e9);
 }
 
-double inProcess(const QString &path, int total, const std::function<Statement(int)> &makeStatement, bool write)
+double inProcess(const QString &path, int total, const std::function<Statement(int)> &makeStatement,
+                 bool write)
 {
     SqliteDb db;
     db.open(path, SqliteDb::OpenMode::ReadWrite);
@@ -83,9 +86,14 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption requests(QStringLiteral("requests"), QStringLiteral("Requests per figure."), QStringLiteral("N"), QStringLiteral("20000"));
-    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("Requests in flight."), QStringLiteral("N"), QStringLiteral("64"));
-    const QCommandLineOption events(QStringLiteral("events"), QStringLiteral("Change events for the CDC figure."), QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption requests(QStringLiteral("requests"),
+                                      QStringLiteral("Requests per figure."), QStringLiteral("N"),
+                                      QStringLiteral("20000"));
+    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("Requests in flight."),
+                                    QStringLiteral("N"), QStringLiteral("64"));
+    const QCommandLineOption events(QStringLiteral("events"),
+                                    QStringLiteral("Change events for the CDC figure."),
+                                    QStringLiteral("N"), QStringLiteral("100000"));
     parser.addOptions({requests, window, events});
     parser.process(app);
     const int total = parser.value(requests).toInt();
@@ -101,13 +109,15 @@ int main(int argc, char *argv[])
     }
 
     QProcess server;
-    server.start(QCoreApplication::applicationDirPath() + QStringLiteral("/dosqld"),
-                 {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dir.path()});
+    server.start(
+        QCoreApplication::applicationDirPath() + QStringLiteral("/dosqld"),
+        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dir.path()});
     quint16 port = 0;
     QByteArray banner;
     while (port == 0 && server.waitForReadyRead(10000)) {
         banner += server.readAllStandardOutput();
-        const auto m = QRegularExpression(QStringLiteral(R"(:(\d+)\n)")).match(QString::fromUtf8(banner));
+        const auto m
+            = QRegularExpression(QStringLiteral(R"(:(\d+)\n)")).match(QString::fromUtf8(banner));
         if (m.hasMatch())
             port = quint16(m.captured(1).toUInt());
     }
@@ -122,27 +132,50 @@ int main(int argc, char *argv[])
     socket.open(url);
     connecting.exec();
 
-    out << "bench_dosqld: " << total << " requests per figure, " << inFlight << " in flight, one socket on loopback" << Qt::endl;
+    out << "bench_dosqld: " << total << " requests per figure, " << inFlight
+        << " in flight, one socket on loopback" << Qt::endl;
     int errors = 0;
-    const double insertsRemote = pipelined(socket, total, inFlight, [](int i) {
-        return QJsonObject{{QStringLiteral("method"), QStringLiteral("exec")},
-                           {QStringLiteral("params"), QJsonObject{{QStringLiteral("sql"), QStringLiteral("INSERT INTO kv(id, v) VALUES (?, ?)")},
-                                                                  {QStringLiteral("params"), QJsonArray{i + 1, QStringLiteral("value %1").arg(i)}}}}};
-    }, &errors);
+    const double insertsRemote = pipelined(
+        socket, total, inFlight,
+        [](int i) {
+            return QJsonObject{
+                {QStringLiteral("method"), QStringLiteral("exec")},
+                {QStringLiteral("params"),
+                 QJsonObject{
+                     {QStringLiteral("sql"), QStringLiteral("INSERT INTO kv(id, v) VALUES (?, ?)")},
+                     {QStringLiteral("params"),
+                      QJsonArray{i + 1, QStringLiteral("value %1").arg(i)}}}}};
+        },
+        &errors);
     QRandomGenerator random(7);
-    const double selectsRemote = pipelined(socket, total, inFlight, [&](int) {
-        return QJsonObject{{QStringLiteral("method"), QStringLiteral("query")},
-                           {QStringLiteral("params"), QJsonObject{{QStringLiteral("sql"), QStringLiteral("SELECT v FROM kv WHERE id = ?")},
-                                                                  {QStringLiteral("params"), QJsonArray{int(random.bounded(total)) + 1}}}}};
-    }, &errors);
+    const double selectsRemote = pipelined(
+        socket, total, inFlight,
+        [&](int) {
+            return QJsonObject{
+                {QStringLiteral("method"), QStringLiteral("query")},
+                {QStringLiteral("params"),
+                 QJsonObject{
+                     {QStringLiteral("sql"), QStringLiteral("SELECT v FROM kv WHERE id = ?")},
+                     {QStringLiteral("params"), QJsonArray{int(random.bounded(total)) + 1}}}}};
+        },
+        &errors);
 
     // The same statements in-process on the engine (other ids, same table and file).
-    const double insertsLocal = inProcess(path, total, [total](int i) {
-        return Statement(QStringLiteral("INSERT INTO kv(id, v) VALUES (?, ?)"), {SqlValue(qint64(total + i + 1)), SqlValue(QStringLiteral("value %1").arg(i))});
-    }, true);
-    const double selectsLocal = inProcess(path, total, [&](int) {
-        return Statement(QStringLiteral("SELECT v FROM kv WHERE id = ?"), {SqlValue(qint64(random.bounded(total)) + 1)});
-    }, false);
+    const double insertsLocal = inProcess(
+        path, total,
+        [total](int i) {
+            return Statement(
+                QStringLiteral("INSERT INTO kv(id, v) VALUES (?, ?)"),
+                {SqlValue(qint64(total + i + 1)), SqlValue(QStringLiteral("value %1").arg(i))});
+        },
+        true);
+    const double selectsLocal = inProcess(
+        path, total,
+        [&](int) {
+            return Statement(QStringLiteral("SELECT v FROM kv WHERE id = ?"),
+                             {SqlValue(qint64(random.bounded(total)) + 1)});
+        },
+        false);
 
     auto line = [](const char *what, double remote, double local) {
         out << QStringLiteral("%1 dosqld %2/s   in-process %3/s   ratio %4x (target >= 0.5x: %5)")
@@ -165,28 +198,37 @@ int main(int argc, char *argv[])
     int received = 0;
     QElapsedTimer cdcTimer;
     QEventLoop allEvents;
-    QObject::connect(&subscriber, &QWebSocket::textMessageReceived, &allEvents, [&](const QString &text) {
-        const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
-        if (frame.value(QStringLiteral("type")).toString() == u"cdc_batch") {
-            if (received == 0)
-                cdcTimer.start();
-            received += int(frame.value(QStringLiteral("events")).toArray().size());
-            if (received >= eventCount)
+    QObject::connect(
+        &subscriber, &QWebSocket::textMessageReceived, &allEvents, [&](const QString &text) {
+            const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (frame.value(QStringLiteral("type")).toString() == u"cdc_batch") {
+                if (received == 0)
+                    cdcTimer.start();
+                received += int(frame.value(QStringLiteral("events")).toArray().size());
+                if (received >= eventCount)
+                    allEvents.quit();
+            } else if (frame.value(QStringLiteral("type")).toString() == u"error") {
+                out << "subscription error: " << text << Qt::endl;
                 allEvents.quit();
-        } else if (frame.value(QStringLiteral("type")).toString() == u"error") {
-            out << "subscription error: " << text << Qt::endl;
-            allEvents.quit();
-        }
-    });
-    subscriber.sendTextMessage(QStringLiteral("{\"id\":\"s\",\"method\":\"subscribe\",\"params\":{\"tables\":[\"kv\"],\"batchSize\":500}}"));
+            }
+        });
+    subscriber.sendTextMessage(QStringLiteral("{\"id\":\"s\",\"method\":\"subscribe\",\"params\":{"
+                                              "\"tables\":[\"kv\"],\"batchSize\":500}}"));
     QTimer::singleShot(200, &allEvents, [&] {
-        pipelined(socket, eventCount / 100, 8, [&](int b) {
-            QJsonArray statements;
-            for (int j = 0; j < 100; ++j)
-                statements.append(QJsonObject{{QStringLiteral("sql"), QStringLiteral("INSERT INTO kv(v) VALUES (?)")},
-                                              {QStringLiteral("params"), QJsonArray{QStringLiteral("event %1").arg(b * 100 + j)}}});
-            return QJsonObject{{QStringLiteral("method"), QStringLiteral("batch")}, {QStringLiteral("params"), QJsonObject{{QStringLiteral("statements"), statements}}}};
-        }, &errors);
+        pipelined(
+            socket, eventCount / 100, 8,
+            [&](int b) {
+                QJsonArray statements;
+                for (int j = 0; j < 100; ++j)
+                    statements.append(QJsonObject{
+                        {QStringLiteral("sql"), QStringLiteral("INSERT INTO kv(v) VALUES (?)")},
+                        {QStringLiteral("params"),
+                         QJsonArray{QStringLiteral("event %1").arg(b * 100 + j)}}});
+                return QJsonObject{{QStringLiteral("method"), QStringLiteral("batch")},
+                                   {QStringLiteral("params"),
+                                    QJsonObject{{QStringLiteral("statements"), statements}}}};
+            },
+            &errors);
     });
     QTimer::singleShot(120000, &allEvents, &QEventLoop::quit);
     allEvents.exec();

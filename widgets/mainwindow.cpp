@@ -175,8 +175,8 @@ void MainWindow::openFile(const QString &path, bool readOnly)
 
 void MainWindow::openDemo()
 {
-    const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                         + u'/' + DemoDatabase::fileName();
+    const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/'
+                         + DemoDatabase::fileName();
     statusBar()->showMessage(tr("Preparing the demo database…"));
     auto *watcher = new QFutureWatcher<std::optional<DbError>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {

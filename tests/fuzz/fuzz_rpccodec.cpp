@@ -19,7 +19,8 @@ static void checkRoundTrip(const QJsonValue &json)
     if (!JsonValue::decode(JsonValue::encode(value), &again))
         std::abort();
     // NaN is the one value that is not equal to itself.
-    if (!(again == value) && !(value.type() == SqlValue::Type::Real && value.toReal() != value.toReal()))
+    if (!(again == value)
+        && !(value.type() == SqlValue::Type::Real && value.toReal() != value.toReal()))
         std::abort();
 }
 
@@ -40,7 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         RpcCodec::statementFromParams(s.toObject(), &statement, &error);
     RpcCodec::errorFromObject(envelope.value(QStringLiteral("error")).toObject());
     StatementResult result;
-    if (RpcCodec::statementResultFromJson(envelope.value(QStringLiteral("result")).toObject(), &result))
+    if (RpcCodec::statementResultFromJson(envelope.value(QStringLiteral("result")).toObject(),
+                                          &result))
         RpcCodec::queryResult(result, true, 0);
     ChangeEvent event;
     event.columns = {QStringLiteral("a")};
