@@ -3,6 +3,7 @@
 #include "core/protocol/jsonvalue.h"
 #include "core/protocol/rpccodec.h"
 #include "server/servedatabase.h"
+#include "server/servedcursors.h"
 #include "server/servedtransactions.h"
 #include "server/serverinfo.h"
 #include "server/serverstate.h"
@@ -68,13 +69,12 @@ RpcMethods::RpcMethods(ServedDatabase *database, const ServerState *state)
 
 QStringList RpcMethods::features()
 {
-    // What this server has beyond sql.do's methods; clients must not assume the rest (cursors
-    // with fetch/closeCursor are not served yet; `cancel` reaches queued requests and reads).
+    // What this server has beyond sql.do's methods; `cancel` reaches queued requests and reads.
     return {
         QStringLiteral("rowFormat"),    QStringLiteral("atomicBatch"), QStringLiteral("listTables"),
         QStringLiteral("stats"),        QStringLiteral("bigint"),      QStringLiteral("blob"),
         QStringLiteral("transactions"), QStringLiteral("idempotency"), QStringLiteral("subscribe"),
-        QStringLiteral("sse"),          QStringLiteral("cancel")};
+        QStringLiteral("sse"),          QStringLiteral("cancel"),      QStringLiteral("cursors")};
 }
 
 bool RpcMethods::isImmediate(const QString &method)
@@ -84,7 +84,8 @@ bool RpcMethods::isImmediate(const QString &method)
 
 RpcMethods::Group RpcMethods::groupOf(const QString &method, const QJsonObject &params)
 {
-    if (params.contains(QStringLiteral("transactionId")))
+    if (params.contains(QStringLiteral("transactionId"))
+        || params.contains(QStringLiteral("pageSize")))
         return Group::None;
     if (method == u"query")
         return Group::Read;
@@ -95,6 +96,15 @@ RpcMethods::Group RpcMethods::groupOf(const QString &method, const QJsonObject &
 
 void RpcMethods::call(const QString &method, const QJsonObject &params, Reply reply)
 {
+    if (method == u"query" && params.contains(QStringLiteral("pageSize"))
+        && !params.contains(QStringLiteral("transactionId")))
+        return pagedQuery(params, std::move(reply));
+    if (method == u"fetch")
+        return fetch(params, std::move(reply));
+    if (method == u"closeCursor") {
+        m_database->cursors()->close(params.value(QStringLiteral("cursor")).toString());
+        return reply(QJsonObject{}, nullptr);
+    }
     if (method == u"query" || method == u"exec" || method == u"batch") {
         std::optional<ServedDatabase::Work> unit = work(method, params, std::move(reply));
         if (!unit)
@@ -239,6 +249,49 @@ void RpcMethods::runInTransaction(const QJsonObject &params, ServedDatabase::Wor
     }
     m_database->transactions()->run(transaction.toString(), work.statements, work.atomic,
                                     work.idempotencyKey, work.done);
+}
+
+void RpcMethods::pagedQuery(const QJsonObject &params, Reply reply)
+{
+    Statement statement;
+    DbError error;
+    const int pageSize = params.value(QStringLiteral("pageSize")).toInt(0);
+    if (pageSize <= 0) {
+        error = {ErrorCode::InvalidRequest, tr("params.pageSize must be a positive integer."), {}};
+        return reply({}, &error);
+    }
+    if (!RpcCodec::statementFromParams(params, &statement, &error))
+        return reply({}, &error);
+    const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
+    const qint64 lsn = m_database->currentLsn();
+    m_database->cursors()->open(
+        statement, pageSize, [reply, arrayRows, lsn](const ServedCursors::Page &page) {
+            if (page.error)
+                return reply({}, &*page.error);
+            QJsonObject result = RpcCodec::queryResult(page.result, arrayRows, lsn);
+            result.insert(QStringLiteral("hasMore"), !page.cursor.isEmpty());
+            if (!page.cursor.isEmpty())
+                result.insert(QStringLiteral("cursor"), page.cursor);
+            reply(result, nullptr);
+        });
+}
+
+void RpcMethods::fetch(const QJsonObject &params, Reply reply)
+{
+    const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
+    const int max = params.value(QStringLiteral("max")).toInt(1000);
+    m_database->cursors()->fetch(
+        params.value(QStringLiteral("cursor")).toString(), max,
+        [reply, arrayRows](const ServedCursors::Page &page) {
+            if (page.error)
+                return reply({}, &*page.error);
+            QJsonObject result = RpcCodec::queryResult(page.result, arrayRows, 0);
+            QJsonObject out{{QStringLiteral("rows"), result.value(QStringLiteral("rows"))},
+                            {QStringLiteral("hasMore"), !page.cursor.isEmpty()}};
+            if (!page.cursor.isEmpty())
+                out.insert(QStringLiteral("cursor"), page.cursor);
+            reply(out, nullptr);
+        });
 }
 
 void RpcMethods::beginTransaction(const QJsonObject &params, Reply reply)

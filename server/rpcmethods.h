@@ -36,6 +36,8 @@ public:
 
 private:
     void execute(const QJsonObject &params, Reply reply);
+    void pagedQuery(const QJsonObject &params, Reply reply);
+    void fetch(const QJsonObject &params, Reply reply);
     void runInTransaction(const QJsonObject &params, ServedDatabase::Work work);
     void beginTransaction(const QJsonObject &params, Reply reply);
     void endTransaction(const QJsonObject &params, bool commit, Reply reply);

@@ -5,6 +5,7 @@
 #include "core/engine/sqlitedb.h"
 #include "core/engine/workerthread.h"
 #include "core/sqlkeywords.h"
+#include "server/servedcursors.h"
 #include "server/servedtransactions.h"
 
 #include <QCoreApplication>
@@ -19,11 +20,13 @@ ServedDatabase::ServedDatabase(const QString &name, const QString &path, QObject
     , m_name(name)
     , m_path(path)
     , m_transactions(new ServedTransactions(this))
+    , m_cursors(new ServedCursors(this))
 {}
 
 ServedDatabase::~ServedDatabase()
 {
     delete m_transactions; // their threads end before ours
+    delete m_cursors;
     m_readers.clear();
     if (m_writer) {
         // The log lives on the writer thread: it goes there, before the writer stops.

@@ -17,6 +17,7 @@
 #include <vector>
 
 class ChangeLog;
+class ServedCursors;
 class ServedTransactions;
 class WorkerThread;
 
@@ -110,6 +111,7 @@ public:
 
     qint64 currentLsn() const { return m_lsn.load(); }
     ServedTransactions *transactions() const { return m_transactions; }
+    ServedCursors *cursors() const { return m_cursors; }
 
     // Prepared statements are kept per database, so any socket may execute them by hash.
     QString prepare(const QString &sql);
@@ -145,6 +147,7 @@ private:
     std::unique_ptr<ChangeLog> m_log; // used only on the writer thread
     std::atomic<qint64> m_lsn{0};
     ServedTransactions *m_transactions; // child
+    ServedCursors *m_cursors;           // child
     QHash<QString, QString> m_prepared; // hash → SQL
     Counters m_counters;
 };

@@ -409,6 +409,56 @@ private Q_SLOTS:
                  false);
     }
 
+    void pagedQueryWithFetchAndClose()
+    {
+        for (int i = 0; i < 25; ++i)
+            exec(QStringLiteral("INSERT INTO items(v) VALUES (?)"), {i});
+        RpcClient client(url());
+        QJsonObject page = result(
+            client.call(QStringLiteral("query"),
+                        {{QStringLiteral("sql"), QStringLiteral("SELECT v FROM items ORDER BY id")},
+                         {QStringLiteral("pageSize"), 10}}));
+        QCOMPARE(page.value(QStringLiteral("rows")).toArray().size(), 10);
+        QCOMPARE(page.value(QStringLiteral("hasMore")).toBool(), true);
+        const QString cursor = page.value(QStringLiteral("cursor")).toString();
+        QVERIFY(!cursor.isEmpty());
+        // A write in between does not change what the cursor sees: one snapshot for all pages.
+        exec(QStringLiteral("INSERT INTO items(v) VALUES (999)"));
+        QList<int> values;
+        for (const QJsonValue &r : page.value(QStringLiteral("rows")).toArray())
+            values.append(r.toObject().value(QStringLiteral("v")).toInt());
+        while (page.value(QStringLiteral("hasMore")).toBool()) {
+            page = result(client.call(QStringLiteral("fetch"), {{QStringLiteral("cursor"), cursor},
+                                                                {QStringLiteral("max"), 10}}));
+            for (const QJsonValue &r : page.value(QStringLiteral("rows")).toArray())
+                values.append(r.toObject().value(QStringLiteral("v")).toInt());
+        }
+        QCOMPARE(values.size(), 25);
+        for (int i = 0; i < 25; ++i)
+            QCOMPARE(values.at(i), i);
+        // Finished cursors are gone; closing an open one frees it.
+        QCOMPARE(
+            errorCode(client.call(QStringLiteral("fetch"), {{QStringLiteral("cursor"), cursor}})),
+            QStringLiteral("INVALID_REQUEST"));
+        const QString second
+            = result(client.call(QStringLiteral("query"),
+                                 {{QStringLiteral("sql"), QStringLiteral("SELECT v FROM items")},
+                                  {QStringLiteral("pageSize"), 5}}))
+                  .value(QStringLiteral("cursor"))
+                  .toString();
+        QCOMPARE(result(client.call(QStringLiteral("closeCursor"),
+                                    {{QStringLiteral("cursor"), second}})),
+                 QJsonObject{});
+        QCOMPARE(
+            errorCode(client.call(QStringLiteral("fetch"), {{QStringLiteral("cursor"), second}})),
+            QStringLiteral("INVALID_REQUEST"));
+        QCOMPARE(
+            errorCode(client.call(QStringLiteral("query"),
+                                  {{QStringLiteral("sql"), QStringLiteral("DELETE FROM items")},
+                                   {QStringLiteral("pageSize"), 5}})),
+            QStringLiteral("INVALID_REQUEST"));
+    }
+
     void statsCountWork()
     {
         const QJsonObject stats = result(call(QStringLiteral("stats")));

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "server/loggedexecution.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+class ServedDatabase;
+
+// Paged reads (PROTOCOL §2.3 `pageSize`, `fetch`, `closeCursor`): a query whose result is larger
+// than a page keeps its statement open on a connection and thread of its own, inside one read
+// snapshot, so every page comes from the same moment and nothing is held in memory beyond the
+// page. A cursor left idle for a minute is closed.
+class ServedCursors final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServedCursors)
+
+public:
+    struct Page
+    {
+        StatementResult result; // this page's rows (columns filled on the first page)
+        QString cursor;         // set while more rows remain
+        std::optional<DbError> error;
+    };
+    using Done = std::function<void(const Page &)>;
+
+    explicit ServedCursors(ServedDatabase *database);
+    ~ServedCursors() override;
+
+    // Runs a read-only `statement` and returns its first `pageSize` rows.
+    void open(const Statement &statement, int pageSize, Done done);
+    void fetch(const QString &cursor, int max, Done done);
+    bool close(const QString &cursor);
+    int openCount() const { return int(m_open.size()); }
+
+    static constexpr int kIdleTimeoutMs = 60000;
+    static constexpr int kMaxPage = 100000;
+
+private:
+    struct Cursor;
+    void finish(const QString &id, const Page &page, const Done &done);
+
+    ServedDatabase *m_database; // our parent
+    std::map<QString, std::unique_ptr<Cursor>> m_open;
+};
