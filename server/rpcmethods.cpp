@@ -338,18 +338,26 @@ void RpcMethods::endTransaction(const QJsonObject &params, bool commit, Reply re
 
 void RpcMethods::listTables(Reply reply)
 {
-    m_database->readSchema(
-        [reply](const DatabaseSchema &schema, const std::optional<DbError> &error) {
+    ServedDatabase *database = m_database;
+    database->readSchema(
+        [reply, database](const DatabaseSchema &schema, const std::optional<DbError> &error) {
             if (error)
                 return reply({}, &*error);
-            QJsonArray tables;
-            for (const TableSchema &t : schema.tables)
-                tables.append(QJsonObject{{QStringLiteral("name"), t.name},
-                                          {QStringLiteral("type"), QStringLiteral("table")}});
-            for (const TableSchema &v : schema.views)
-                tables.append(QJsonObject{{QStringLiteral("name"), v.name},
-                                          {QStringLiteral("type"), QStringLiteral("view")}});
-            reply(tables, nullptr);
+            database->estimateRowCounts([reply, schema](const QHash<QString, qint64> &estimates) {
+                QJsonArray tables;
+                for (const TableSchema &t : schema.tables) {
+                    QJsonObject table{{QStringLiteral("name"), t.name},
+                                      {QStringLiteral("type"), QStringLiteral("table")}};
+                    if (estimates.contains(t.name))
+                        table.insert(QStringLiteral("rowCountEstimate"),
+                                     double(estimates.value(t.name)));
+                    tables.append(table);
+                }
+                for (const TableSchema &v : schema.views)
+                    tables.append(QJsonObject{{QStringLiteral("name"), v.name},
+                                              {QStringLiteral("type"), QStringLiteral("view")}});
+                reply(tables, nullptr);
+            });
         });
 }
 

@@ -5,6 +5,7 @@
 #include "core/engine/sqlitedb.h"
 #include "core/engine/workerthread.h"
 #include "core/sqlkeywords.h"
+#include "core/sqlquoting.h"
 #include "server/servedcursors.h"
 #include "server/servedtransactions.h"
 
@@ -283,6 +284,27 @@ void ServedDatabase::readSchema(
             [](const TableSchema &t) { return ChangeLog::isInternalTable(t.name); });
         QMetaObject::invokeMethod(
             this, [done, schema, error] { done(schema, error); }, Qt::QueuedConnection);
+    });
+}
+
+void ServedDatabase::estimateRowCounts(std::function<void(const QHash<QString, qint64> &)> done)
+{
+    leastBusyReader()->post([this, done = std::move(done)](SqliteDb &db) {
+        QStringList tables;
+        db.query(QStringLiteral(
+                     "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+                     " AND wr = 0 AND name NOT LIKE 'sqlite!_%' ESCAPE '!'"),
+                 {}, [&](const SqliteStatement &s) { tables.append(s.value(0).toText()); });
+        QHash<QString, qint64> estimates;
+        for (const QString &table : std::as_const(tables)) {
+            if (ChangeLog::isInternalTable(table))
+                continue;
+            db.query(
+                QStringLiteral("SELECT coalesce(max(rowid), 0) FROM ") + quoteIdentifier(table), {},
+                [&](const SqliteStatement &s) { estimates.insert(table, s.value(0).toInteger()); });
+        }
+        QMetaObject::invokeMethod(
+            this, [done, estimates] { done(estimates); }, Qt::QueuedConnection);
     });
 }
 

@@ -95,6 +95,10 @@ public:
     void
     readSchema(std::function<void(const DatabaseSchema &, const std::optional<DbError> &)> done);
 
+    // Rough row counts for tables with a rowid: the largest rowid, one index step per table
+    // (exact counts would scan). Tables without one are left out.
+    void estimateRowCounts(std::function<void(const QHash<QString, qint64> &)> done);
+
     struct ChangePage
     {
         QList<ChangeEvent> events;

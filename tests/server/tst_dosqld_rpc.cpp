@@ -345,6 +345,12 @@ private Q_SLOTS:
         for (const QJsonValue &t : tables)
             names.append(t.toObject().value(QStringLiteral("name")).toString());
         QVERIFY(names.contains(QStringLiteral("items")));
+        exec(QStringLiteral("INSERT INTO items(id, v) VALUES (41, 'a'), (42, 'b')"));
+        for (const QJsonValue &t :
+             call(QStringLiteral("listTables")).value(QStringLiteral("result")).toArray()) {
+            if (t.toObject().value(QStringLiteral("name")).toString() == u"items")
+                QCOMPARE(t.toObject().value(QStringLiteral("rowCountEstimate")).toInt(), 42);
+        }
         QVERIFY(!names.contains(QStringLiteral("_dosql_changelog")));
 
         const QJsonObject schema = result(call(
