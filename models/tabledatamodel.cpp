@@ -3,8 +3,10 @@
 #include "core/connection.h"
 
 #include <QColor>
+#include <QDateTime>
 #include <QFont>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <climits>
 #include <memory>
@@ -74,6 +76,25 @@ QString TableDataModel::displayText(const SqlValue &value)
     }
 }
 
+QString TableDataModel::timestampText(const QString &column, const SqlValue &value)
+{
+    // DoSQL apps keep times as epoch integers in columns like created_at: say what time it is.
+    static const QRegularExpression timeColumn(QStringLiteral("(_at|_time|timestamp|_ts)$"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    if (value.type() != SqlValue::Type::Integer || !timeColumn.match(column).hasMatch())
+        return {};
+    const qint64 v = value.toInteger();
+    QDateTime time;
+    if (v >= 100000000000LL && v < 10000000000000LL) // milliseconds: 1973 to 2286
+        time = QDateTime::fromMSecsSinceEpoch(v, Qt::UTC);
+    else if (v >= 100000000LL && v < 10000000000LL) // seconds
+        time = QDateTime::fromSecsSinceEpoch(v, Qt::UTC);
+    if (!time.isValid())
+        return {};
+    return time.toString(Qt::ISODateWithMs) + QStringLiteral("  (")
+           + time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + tr(" local)");
+}
+
 const Row *TableDataModel::rowAt(int row) const
 {
     const auto it = m_pages.constFind(row / kPageSize);
@@ -106,7 +127,7 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (value.type() == SqlValue::Type::Text && value.toText().size() > kDisplayTextLimit)
             return value.toText().left(2000);
-        return {};
+        return timestampText(m_query.columnNames().at(index.column()), value);
     case Qt::ForegroundRole:
         if (value.isNull() || value.type() == SqlValue::Type::Blob)
             return QColor(Qt::gray);

@@ -68,6 +68,8 @@ public:
     // The text a cell shows: NULL distinct from empty text, BLOBs as size and hex, long or
     // multi-line text shortened to one line.
     static QString displayText(const SqlValue &value);
+    // For an epoch integer in a time-named column (created_at, ...): the date it stands for.
+    static QString timestampText(const QString &column, const SqlValue &value);
 
 Q_SIGNALS:
     void rowCountKnown(qint64 count);

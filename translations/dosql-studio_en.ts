@@ -382,27 +382,32 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>TableDataModel</name>
     <message>
-        <location filename="../models/tabledatamodel.cpp" line="57"/>
+        <location filename="../models/tabledatamodel.cpp" line="59"/>
         <source>BLOB %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/tabledatamodel.cpp" line="153"/>
+        <location filename="../models/tabledatamodel.cpp" line="95"/>
+        <source> local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/tabledatamodel.cpp" line="174"/>
         <source>Primary key (position %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/tabledatamodel.cpp" line="155"/>
+        <location filename="../models/tabledatamodel.cpp" line="176"/>
         <source>NOT NULL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/tabledatamodel.cpp" line="157"/>
+        <location filename="../models/tabledatamodel.cpp" line="178"/>
         <source>Default: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/tabledatamodel.cpp" line="159"/>
+        <location filename="../models/tabledatamodel.cpp" line="180"/>
         <source>Generated column</source>
         <translation type="unfinished"></translation>
     </message>

@@ -305,6 +305,21 @@ private Q_SLOTS:
                  TableDataModel::kDisplayTextLimit + 1);
     }
 
+    void epochTimesGetADateTooltip()
+    {
+        QVERIFY(TableDataModel::timestampText(QStringLiteral("created_at"),
+                                              SqlValue(qint64(1795475303204LL)))
+                    .startsWith(QStringLiteral("2026-11-23T")));
+        QVERIFY(TableDataModel::timestampText(QStringLiteral("last_active"),
+                                              SqlValue(qint64(1795475303204LL)))
+                    .isEmpty());
+        QVERIFY(TableDataModel::timestampText(QStringLiteral("created_at"), SqlValue(qint64(42)))
+                    .isEmpty());
+        QVERIFY(TableDataModel::timestampText(QStringLiteral("updated_at"),
+                                              SqlValue(qint64(1700000000)))
+                    .startsWith(QStringLiteral("2023-11-14T22:13:20")));
+    }
+
     void nullIsDistinctFromEmptyText()
     {
         TableDataModel model(m_db.get(), table(QStringLiteral("people")));
