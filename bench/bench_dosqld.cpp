@@ -3,7 +3,7 @@
 // SELECTs/s, beside the same statements run in-process on the engine in the same run; then the
 // change events per second one subscriber receives while a writer inserts.
 //
-//   bench_dosqld [--requests N] [--window N] [--events N]
+//   bench_dosqld [--requests N] [--window N] [--events N] [--rounds N]
 
 #include "core/engine/sqlitedb.h"
 #include "core/engine/statementrunner.h"
@@ -21,26 +21,35 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 #include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <algorithm>
 
 namespace {
 
 QTextStream out(stdout);
 
-// Sends `total` requests made by `makeRequest(i)` keeping `window` in flight; returns req/s.
-double pipelined(QWebSocket &socket, int total, int window,
-                 const std::function<QJsonObject(int)> &makeRequest, int *errors)
+// Frame text for request `id`: built before the clock starts, so that the figures measure the
+// server and the transport, not this client's JSON building.
+QString frame(int id, const QJsonObject &request)
 {
-    int sent = 0;
-    int received = 0;
+    QJsonObject withId = request;
+    withId.insert(QStringLiteral("id"), QString::number(id));
+    return QString::fromUtf8(QJsonDocument(withId).toJson(QJsonDocument::Compact));
+}
+
+// Sends `frames` keeping `window` in flight; returns requests/s.
+double pipelined(QWebSocket &socket, const QStringList &frames, int window, int *errors)
+{
+    const qsizetype total = frames.size();
+    qsizetype sent = 0;
+    qsizetype received = 0;
     QEventLoop loop;
     auto sendOne = [&] {
-        QJsonObject request = makeRequest(sent);
-        request.insert(QStringLiteral("id"), QString::number(sent));
-        socket.sendTextMessage(
-            QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
-        ++sent;
+        socket.sendTextMessage(frames.at(sent++));
     };
     auto connection = QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop,
                                        [&](const QString &text) {
@@ -58,6 +67,64 @@ double pipelined(QWebSocket &socket, int total, int window,
     loop.exec();
     QObject::disconnect(connection);
     return total / (double(timer.nsecsElapsed()) / 1e9);
+}
+
+// A WebSocket server that sends every text frame back, on a thread of its own: the transport's
+// own ceiling on this machine, for reading the dosqld figures against.
+class EchoServer
+{
+public:
+    EchoServer()
+    {
+        m_context.moveToThread(&m_thread);
+        m_thread.start();
+        QMetaObject::invokeMethod(
+            &m_context,
+            [this] {
+                m_server = new QWebSocketServer(QStringLiteral("echo"),
+                                                QWebSocketServer::NonSecureMode, &m_context);
+                m_server->listen(QHostAddress::LocalHost, 0);
+                QObject::connect(m_server, &QWebSocketServer::newConnection, m_server, [this] {
+                    QWebSocket *socket = m_server->nextPendingConnection();
+                    QObject::connect(
+                        socket, &QWebSocket::textMessageReceived, socket,
+                        [socket](const QString &text) { socket->sendTextMessage(text); });
+                });
+                m_port = m_server->serverPort();
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    ~EchoServer()
+    {
+        QMetaObject::invokeMethod(
+            &m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    quint16 port() const { return m_port; }
+
+private:
+    QThread m_thread;
+    QObject m_context;
+    QWebSocketServer *m_server = nullptr;
+    quint16 m_port = 0;
+};
+
+bool openSocket(QWebSocket &socket, const QUrl &url)
+{
+    QEventLoop connecting;
+    QObject::connect(&socket, &QWebSocket::connected, &connecting, &QEventLoop::quit);
+    QObject::connect(&socket, &QWebSocket::disconnected, &connecting, &QEventLoop::quit);
+    QTimer::singleShot(10000, &connecting, &QEventLoop::quit);
+    socket.open(url);
+    connecting.exec();
+    return socket.state() == QAbstractSocket::ConnectedState;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
 }
 
 double inProcess(const QString &path, int total, const std::function<Statement(int)> &makeStatement,
@@ -94,11 +161,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption events(QStringLiteral("events"),
                                     QStringLiteral("Change events for the CDC figure."),
                                     QStringLiteral("N"), QStringLiteral("100000"));
-    parser.addOptions({requests, window, events});
+    const QCommandLineOption roundsOption(QStringLiteral("rounds"),
+                                          QStringLiteral("Runs per figure (the median is shown)."),
+                                          QStringLiteral("N"), QStringLiteral("5"));
+    parser.addOptions({requests, window, events, roundsOption});
     parser.process(app);
     const int total = parser.value(requests).toInt();
     const int inFlight = parser.value(window).toInt();
     const int eventCount = parser.value(events).toInt();
+    const int rounds = qMax(1, parser.value(roundsOption).toInt());
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bench.db"));
@@ -127,55 +198,69 @@ int main(int argc, char *argv[])
     }
     const QUrl url(QStringLiteral("ws://127.0.0.1:%1/db/bench").arg(port));
     QWebSocket socket;
-    QEventLoop connecting;
-    QObject::connect(&socket, &QWebSocket::connected, &connecting, &QEventLoop::quit);
-    socket.open(url);
-    connecting.exec();
+    if (!openSocket(socket, url)) {
+        out << "dosqld did not accept the WebSocket" << Qt::endl;
+        return 1;
+    }
 
     out << "bench_dosqld: " << total << " requests per figure, " << inFlight
-        << " in flight, one socket on loopback" << Qt::endl;
+        << " in flight, one socket on loopback, medians of " << rounds << " rounds" << Qt::endl;
     int errors = 0;
-    const double insertsRemote = pipelined(
-        socket, total, inFlight,
-        [](int i) {
-            return QJsonObject{
-                {QStringLiteral("method"), QStringLiteral("exec")},
-                {QStringLiteral("params"),
-                 QJsonObject{
-                     {QStringLiteral("sql"), QStringLiteral("INSERT INTO kv(id, v) VALUES (?, ?)")},
-                     {QStringLiteral("params"),
-                      QJsonArray{i + 1, QStringLiteral("value %1").arg(i)}}}}};
-        },
-        &errors);
+    // Each figure is the median of `rounds` runs; the inserts of each round use new ids.
+    QList<double> insertsRemote, insertsLocal, selectsRemote, selectsLocal, echoes;
     QRandomGenerator random(7);
-    const double selectsRemote = pipelined(
-        socket, total, inFlight,
-        [&](int) {
-            return QJsonObject{
-                {QStringLiteral("method"), QStringLiteral("query")},
-                {QStringLiteral("params"),
-                 QJsonObject{
-                     {QStringLiteral("sql"), QStringLiteral("SELECT v FROM kv WHERE id = ?")},
-                     {QStringLiteral("params"), QJsonArray{int(random.bounded(total)) + 1}}}}};
-        },
-        &errors);
+    EchoServer echoServer;
+    QWebSocket echoSocket;
+    if (!openSocket(echoSocket, QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(echoServer.port())))) {
+        out << "the echo server did not answer" << Qt::endl;
+        return 1;
+    }
+    for (int round = 0; round < rounds; ++round) {
+        const qint64 firstId = qint64(round) * 2 * total + 1;
+        QStringList inserts;
+        for (int i = 0; i < total; ++i) {
+            inserts.append(frame(
+                i, QJsonObject{{QStringLiteral("method"), QStringLiteral("exec")},
+                               {QStringLiteral("params"),
+                                QJsonObject{{QStringLiteral("sql"),
+                                             QStringLiteral("INSERT INTO kv(id, v) VALUES (?, ?)")},
+                                            {QStringLiteral("params"),
+                                             QJsonArray{double(firstId + i),
+                                                        QStringLiteral("value %1").arg(i)}}}}}));
+        }
+        insertsRemote.append(pipelined(socket, inserts, inFlight, &errors));
+        // The same statements in-process on the engine (other ids, same table and file).
+        insertsLocal.append(inProcess(
+            path, total,
+            [&](int i) {
+                return Statement(
+                    QStringLiteral("INSERT INTO kv(id, v) VALUES (?, ?)"),
+                    {SqlValue(firstId + total + i), SqlValue(QStringLiteral("value %1").arg(i))});
+            },
+            true));
 
-    // The same statements in-process on the engine (other ids, same table and file).
-    const double insertsLocal = inProcess(
-        path, total,
-        [total](int i) {
-            return Statement(
-                QStringLiteral("INSERT INTO kv(id, v) VALUES (?, ?)"),
-                {SqlValue(qint64(total + i + 1)), SqlValue(QStringLiteral("value %1").arg(i))});
-        },
-        true);
-    const double selectsLocal = inProcess(
-        path, total,
-        [&](int) {
-            return Statement(QStringLiteral("SELECT v FROM kv WHERE id = ?"),
-                             {SqlValue(qint64(random.bounded(total)) + 1)});
-        },
-        false);
+        const qint64 rows = firstId + 2 * total - 1;
+        QStringList selects;
+        for (int i = 0; i < total; ++i) {
+            selects.append(frame(
+                i, QJsonObject{{QStringLiteral("method"), QStringLiteral("query")},
+                               {QStringLiteral("params"),
+                                QJsonObject{{QStringLiteral("sql"),
+                                             QStringLiteral("SELECT v FROM kv WHERE id = ?")},
+                                            {QStringLiteral("params"),
+                                             QJsonArray{double(random.bounded(rows) + 1)}}}}}));
+        }
+        selectsRemote.append(pipelined(socket, selects, inFlight, &errors));
+        selectsLocal.append(inProcess(
+            path, total,
+            [&](int) {
+                return Statement(QStringLiteral("SELECT v FROM kv WHERE id = ?"),
+                                 {SqlValue(qint64(random.bounded(rows)) + 1)});
+            },
+            false));
+        int echoErrors = 0;
+        echoes.append(pipelined(echoSocket, selects, inFlight, &echoErrors));
+    }
 
     auto line = [](const char *what, double remote, double local) {
         out << QStringLiteral("%1 dosqld %2/s   in-process %3/s   ratio %4x (target >= 0.5x: %5)")
@@ -186,15 +271,20 @@ int main(int argc, char *argv[])
                    .arg(remote / local >= 0.5 ? QStringLiteral("met") : QStringLiteral("MISSED"))
             << Qt::endl;
     };
-    line("single-row INSERTs", insertsRemote, insertsLocal);
-    line("point SELECTs", selectsRemote, selectsLocal);
+    line("single-row INSERTs", median(insertsRemote), median(insertsLocal));
+    line("point SELECTs", median(selectsRemote), median(selectsLocal));
+    out << QStringLiteral("the same SELECT frames echoed by a bare QWebSocketServer: %1/s;"
+                          " dosqld answers at %2 of that transport ceiling")
+               .arg(median(echoes), 0, 'f', 0)
+               .arg(median(selectsRemote) / median(echoes), 0, 'f', 2)
+        << Qt::endl;
 
     // CDC: one subscriber, a writer inserting 100 rows per batch on another socket.
     QWebSocket subscriber;
-    QEventLoop subscribed;
-    QObject::connect(&subscriber, &QWebSocket::connected, &subscribed, &QEventLoop::quit);
-    subscriber.open(url);
-    subscribed.exec();
+    if (!openSocket(subscriber, url)) {
+        out << "dosqld did not accept the subscriber's WebSocket" << Qt::endl;
+        return 1;
+    }
     int received = 0;
     QElapsedTimer cdcTimer;
     QEventLoop allEvents;
@@ -215,20 +305,20 @@ int main(int argc, char *argv[])
     subscriber.sendTextMessage(QStringLiteral("{\"id\":\"s\",\"method\":\"subscribe\",\"params\":{"
                                               "\"tables\":[\"kv\"],\"batchSize\":500}}"));
     QTimer::singleShot(200, &allEvents, [&] {
-        pipelined(
-            socket, eventCount / 100, 8,
-            [&](int b) {
-                QJsonArray statements;
-                for (int j = 0; j < 100; ++j)
-                    statements.append(QJsonObject{
-                        {QStringLiteral("sql"), QStringLiteral("INSERT INTO kv(v) VALUES (?)")},
-                        {QStringLiteral("params"),
-                         QJsonArray{QStringLiteral("event %1").arg(b * 100 + j)}}});
-                return QJsonObject{{QStringLiteral("method"), QStringLiteral("batch")},
-                                   {QStringLiteral("params"),
-                                    QJsonObject{{QStringLiteral("statements"), statements}}}};
-            },
-            &errors);
+        QStringList batches;
+        for (int b = 0; b < eventCount / 100; ++b) {
+            QJsonArray statements;
+            for (int j = 0; j < 100; ++j)
+                statements.append(QJsonObject{
+                    {QStringLiteral("sql"), QStringLiteral("INSERT INTO kv(v) VALUES (?)")},
+                    {QStringLiteral("params"),
+                     QJsonArray{QStringLiteral("event %1").arg(b * 100 + j)}}});
+            batches.append(
+                frame(b, QJsonObject{{QStringLiteral("method"), QStringLiteral("batch")},
+                                     {QStringLiteral("params"),
+                                      QJsonObject{{QStringLiteral("statements"), statements}}}}));
+        }
+        pipelined(socket, batches, 8, &errors);
     });
     QTimer::singleShot(120000, &allEvents, &QEventLoop::quit);
     allEvents.exec();

@@ -271,9 +271,9 @@ void DosqlServer::serveDatabaseRoute(HttpConnection *connection, const HttpReque
     }
     if (route == u"stats" && request.method == "GET") {
         RpcMethods(db, &m_state)
-            .call(QStringLiteral("stats"), {}, [guard](const QJsonValue &result, const DbError *) {
+            .call(QStringLiteral("stats"), {}, [guard](const QByteArray &result, const DbError *) {
                 if (guard)
-                    guard->respond(200, json(result.toObject()));
+                    guard->respond(200, result);
             });
         return;
     }
@@ -335,14 +335,21 @@ void DosqlServer::serveDatabaseRoute(HttpConnection *connection, const HttpReque
             if (outcome.error)
                 return guard->respond(400, failureBody(*outcome.error));
             const StatementResult result = outcome.results.value(0);
-            guard->respond(
-                200,
-                json(
-                    {{QStringLiteral("success"), true},
-                     {QStringLiteral("rows"), RpcCodec::rowsAsObjects(result.columns, result.rows)},
-                     {QStringLiteral("stats"),
-                      QJsonObject{{QStringLiteral("rowsAffected"), double(result.rowsAffected)},
-                                  {QStringLiteral("executionTimeMs"), result.durationMs}}}}));
+            JsonWriter body;
+            body.beginObject();
+            body.key(QLatin1StringView("success"));
+            body.boolean(true);
+            body.key(QLatin1StringView("rows"));
+            RpcCodec::writeRows(body, result.columns, result.rows, false);
+            body.key(QLatin1StringView("stats"));
+            body.beginObject();
+            body.key(QLatin1StringView("rowsAffected"));
+            body.integer(result.rowsAffected);
+            body.key(QLatin1StringView("executionTimeMs"));
+            body.real(result.durationMs);
+            body.endObject();
+            body.endObject();
+            guard->respond(200, body.take());
         };
         if (route == u"execute")
             db->runWrite({statement}, true, std::move(done));

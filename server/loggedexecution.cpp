@@ -121,9 +121,7 @@ ExecutionOutcome runLogged(SqliteDb &db, ChangeLog &log, const QString &txId,
     }
 
     if (!idempotencyKey.isEmpty() && statements.size() == 1) {
-        const QByteArray json
-            = QJsonDocument(RpcCodec::queryResult(outcome.results.first(), true, 0))
-                  .toJson(QJsonDocument::Compact);
+        const QByteArray json = RpcCodec::queryResult(outcome.results.first(), true, 0);
         if (auto e = db.query(
                 QStringLiteral("INSERT OR REPLACE INTO _dosql_idempotency VALUES (?, ?, ?, ?)"),
                 {idempotencyKey, fingerprint(statements.first()), QString::fromUtf8(json), now})) {

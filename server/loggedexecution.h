@@ -16,6 +16,7 @@ struct ExecutionOutcome
     int failedIndex = -1;
     qint64 lsn = 0; // the LSN after the work (PROTOCOL §7: the last event's, or the current)
     bool replayed = false; // an idempotency key matched: nothing ran, the stored result came back
+    QByteArray encoded;    // the result as reply JSON, when the work's thread encoded it
 };
 
 // Runs `statements` in order inside the connection's open transaction, each in a savepoint of

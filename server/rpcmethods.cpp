@@ -60,6 +60,17 @@ QJsonObject schemaObject(const TableSchema &t)
             {QStringLiteral("foreignKeys"), foreignKeys}};
 }
 
+// `hasMore`, and the cursor to fetch the rest with when there is more.
+void writePageEnd(JsonWriter &json, const QString &cursor)
+{
+    json.key(QLatin1StringView("hasMore"));
+    json.boolean(!cursor.isEmpty());
+    if (!cursor.isEmpty()) {
+        json.key(QLatin1StringView("cursor"));
+        json.string(cursor);
+    }
+}
+
 } // namespace
 
 RpcMethods::RpcMethods(ServedDatabase *database, const ServerState *state)
@@ -103,7 +114,7 @@ void RpcMethods::call(const QString &method, const QJsonObject &params, Reply re
         return fetch(params, std::move(reply));
     if (method == u"closeCursor") {
         m_database->cursors()->close(params.value(QStringLiteral("cursor")).toString());
-        return reply(QJsonObject{}, nullptr);
+        return reply("{}", nullptr);
     }
     if (method == u"query" || method == u"exec" || method == u"batch") {
         std::optional<ServedDatabase::Work> unit = work(method, params, std::move(reply));
@@ -111,7 +122,8 @@ void RpcMethods::call(const QString &method, const QJsonObject &params, Reply re
             return;
         switch (groupOf(method, params)) {
         case Group::Read:
-            return m_database->runInOrder({*unit});
+            m_database->runInOrder({*unit});
+            return;
         case Group::Write:
             return m_database->runWrites({*unit});
         case Group::None:
@@ -129,7 +141,8 @@ void RpcMethods::call(const QString &method, const QJsonObject &params, Reply re
                 ErrorCode::InvalidRequest, tr("params.sql must be a non-empty string."), {}};
             return reply({}, &error);
         }
-        return reply(QJsonObject{{QStringLiteral("hash"), m_database->prepare(sql.toString())}},
+        return reply(RpcCodec::toJson(QJsonObject{
+                         {QStringLiteral("hash"), m_database->prepare(sql.toString())}}),
                      nullptr);
     }
     if (method == u"execute")
@@ -139,21 +152,22 @@ void RpcMethods::call(const QString &method, const QJsonObject &params, Reply re
     if (method == u"getSchema")
         return getSchema(params, std::move(reply));
     if (method == u"stats")
-        return reply(stats(), nullptr);
+        return reply(RpcCodec::toJson(stats()), nullptr);
     if (method == u"ping") {
         return reply(
-            QJsonObject{{QStringLiteral("pong"), true},
-                        {QStringLiteral("lsn"), QString::number(m_database->currentLsn())},
-                        {QStringLiteral("timestamp"), double(QDateTime::currentMSecsSinceEpoch())}},
+            RpcCodec::toJson(QJsonObject{
+                {QStringLiteral("pong"), true},
+                {QStringLiteral("lsn"), QString::number(m_database->currentLsn())},
+                {QStringLiteral("timestamp"), double(QDateTime::currentMSecsSinceEpoch())}}),
             nullptr);
     }
     if (method == u"hello") {
-        return reply(
-            QJsonObject{{QStringLiteral("server"), serverName()},
-                        {QStringLiteral("version"), serverVersion()},
-                        {QStringLiteral("database"), m_database->name()},
-                        {QStringLiteral("features"), QJsonArray::fromStringList(features())}},
-            nullptr);
+        return reply(RpcCodec::toJson(QJsonObject{
+                         {QStringLiteral("server"), serverName()},
+                         {QStringLiteral("version"), serverVersion()},
+                         {QStringLiteral("database"), m_database->name()},
+                         {QStringLiteral("features"), QJsonArray::fromStringList(features())}}),
+                     nullptr);
     }
     const DbError error{ErrorCode::MethodNotFound,
                         tr("The method \"%1\" does not exist on this server.").arg(method),
@@ -200,16 +214,24 @@ std::optional<ServedDatabase::Work> RpcMethods::work(const QString &method,
             unit.statements.append(statement);
         }
         unit.atomic = params.value(QStringLiteral("atomic")).toBool(false);
-        unit.done = [reply, arrayRows](const ServedDatabase::Outcome &outcome) {
+        unit.encode = [arrayRows](const ServedDatabase::Outcome &outcome) {
+            JsonWriter json;
+            json.beginArray();
+            for (const StatementResult &r : outcome.results) {
+                json.beginObject();
+                RpcCodec::writeQueryResultMembers(json, r, arrayRows, outcome.lsn);
+                json.endObject();
+            }
+            json.endArray();
+            return json.take();
+        };
+        unit.done = [reply, encode = unit.encode](const ServedDatabase::Outcome &outcome) {
             if (outcome.error) {
                 DbError failure = *outcome.error;
                 failure.details.insert(QStringLiteral("index"), outcome.failedIndex);
                 return reply({}, &failure);
             }
-            QJsonArray results;
-            for (const StatementResult &r : outcome.results)
-                results.append(RpcCodec::queryResult(r, arrayRows, outcome.lsn));
-            reply(results, nullptr);
+            reply(outcome.encoded.isEmpty() ? encode(outcome) : outcome.encoded, nullptr);
         };
         return unit;
     }
@@ -222,18 +244,22 @@ std::optional<ServedDatabase::Work> RpcMethods::work(const QString &method,
     unit.statements = {statement};
     if (method == u"exec")
         unit.idempotencyKey = params.value(QStringLiteral("idempotencyKey")).toString();
-    unit.done = [reply, arrayRows](const ServedDatabase::Outcome &outcome) {
+    unit.encode = [arrayRows](const ServedDatabase::Outcome &outcome) {
+        JsonWriter json;
+        json.beginObject();
+        RpcCodec::writeQueryResultMembers(json, outcome.results.value(0), arrayRows, outcome.lsn);
+        if (outcome.replayed) {
+            json.key(QLatin1StringView("replayed"));
+            json.boolean(true);
+        }
+        json.endObject();
+        return json.take();
+    };
+    // Where the work ran encoded the result already, except in a transaction's thread.
+    unit.done = [reply, encode = unit.encode](const ServedDatabase::Outcome &outcome) {
         if (outcome.error)
             return reply({}, &*outcome.error);
-        const StatementResult &first = outcome.results.value(0);
-        QJsonObject result = RpcCodec::queryResult(first, arrayRows, outcome.lsn);
-        if (outcome.replayed) {
-            result.insert(QStringLiteral("replayed"), true);
-            if (!arrayRows) // stored as arrays; give the shape this caller asked for
-                result.insert(QStringLiteral("rows"),
-                              RpcCodec::rowsAsObjects(first.columns, first.rows));
-        }
-        reply(result, nullptr);
+        reply(outcome.encoded.isEmpty() ? encode(outcome) : outcome.encoded, nullptr);
     };
     return unit;
 }
@@ -268,11 +294,12 @@ void RpcMethods::pagedQuery(const QJsonObject &params, Reply reply)
         statement, pageSize, [reply, arrayRows, lsn](const ServedCursors::Page &page) {
             if (page.error)
                 return reply({}, &*page.error);
-            QJsonObject result = RpcCodec::queryResult(page.result, arrayRows, lsn);
-            result.insert(QStringLiteral("hasMore"), !page.cursor.isEmpty());
-            if (!page.cursor.isEmpty())
-                result.insert(QStringLiteral("cursor"), page.cursor);
-            reply(result, nullptr);
+            JsonWriter json;
+            json.beginObject();
+            RpcCodec::writeQueryResultMembers(json, page.result, arrayRows, lsn);
+            writePageEnd(json, page.cursor);
+            json.endObject();
+            reply(json.take(), nullptr);
         });
 }
 
@@ -280,18 +307,19 @@ void RpcMethods::fetch(const QJsonObject &params, Reply reply)
 {
     const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
     const int max = params.value(QStringLiteral("max")).toInt(1000);
-    m_database->cursors()->fetch(
-        params.value(QStringLiteral("cursor")).toString(), max,
-        [reply, arrayRows](const ServedCursors::Page &page) {
-            if (page.error)
-                return reply({}, &*page.error);
-            QJsonObject result = RpcCodec::queryResult(page.result, arrayRows, 0);
-            QJsonObject out{{QStringLiteral("rows"), result.value(QStringLiteral("rows"))},
-                            {QStringLiteral("hasMore"), !page.cursor.isEmpty()}};
-            if (!page.cursor.isEmpty())
-                out.insert(QStringLiteral("cursor"), page.cursor);
-            reply(out, nullptr);
-        });
+    m_database->cursors()->fetch(params.value(QStringLiteral("cursor")).toString(), max,
+                                 [reply, arrayRows](const ServedCursors::Page &page) {
+                                     if (page.error)
+                                         return reply({}, &*page.error);
+                                     JsonWriter json;
+                                     json.beginObject();
+                                     json.key(QLatin1StringView("rows"));
+                                     RpcCodec::writeRows(json, page.result.columns,
+                                                         page.result.rows, arrayRows);
+                                     writePageEnd(json, page.cursor);
+                                     json.endObject();
+                                     reply(json.take(), nullptr);
+                                 });
 }
 
 void RpcMethods::beginTransaction(const QJsonObject &params, Reply reply)
@@ -305,12 +333,12 @@ void RpcMethods::beginTransaction(const QJsonObject &params, Reply reply)
                 return reply({}, &*error);
             // Every isolation level sql.do names is accepted; SQLite gives SERIALIZABLE and we say
             // so.
-            reply(QJsonObject{{QStringLiteral("id"), info.id},
-                              {QStringLiteral("isolationLevel"), QStringLiteral("SERIALIZABLE")},
-                              {QStringLiteral("readOnly"), info.readOnly},
-                              {QStringLiteral("startedAt"),
-                               info.startedAt.toString(Qt::ISODateWithMs)},
-                              {QStringLiteral("snapshotLSN"), QString::number(info.snapshotLsn)}},
+            reply(RpcCodec::toJson(QJsonObject{
+                      {QStringLiteral("id"), info.id},
+                      {QStringLiteral("isolationLevel"), QStringLiteral("SERIALIZABLE")},
+                      {QStringLiteral("readOnly"), info.readOnly},
+                      {QStringLiteral("startedAt"), info.startedAt.toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("snapshotLSN"), QString::number(info.snapshotLsn)}}),
                   nullptr);
         });
 }
@@ -326,8 +354,9 @@ void RpcMethods::endTransaction(const QJsonObject &params, bool commit, Reply re
     auto done = [reply, commit](const ServedDatabase::Outcome &outcome) {
         if (outcome.error)
             return reply({}, &*outcome.error);
-        reply(commit ? QJsonObject{{QStringLiteral("lsn"), QString::number(outcome.lsn)}}
-                     : QJsonObject{},
+        reply(commit ? RpcCodec::toJson(
+                  QJsonObject{{QStringLiteral("lsn"), QString::number(outcome.lsn)}})
+                     : QByteArray("{}"),
               nullptr);
     };
     if (commit)
@@ -356,7 +385,7 @@ void RpcMethods::listTables(Reply reply)
                 for (const TableSchema &v : schema.views)
                     tables.append(QJsonObject{{QStringLiteral("name"), v.name},
                                               {QStringLiteral("type"), QStringLiteral("view")}});
-                reply(tables, nullptr);
+                reply(RpcCodec::toJson(tables), nullptr);
             });
         });
 }
@@ -374,7 +403,7 @@ void RpcMethods::getSchema(const QJsonObject &params, Reply reply)
         if (error)
             return reply({}, &*error);
         const TableSchema *table = schema.find(name);
-        reply(table ? QJsonValue(schemaObject(*table)) : QJsonValue(QJsonValue::Null), nullptr);
+        reply(table ? RpcCodec::toJson(schemaObject(*table)) : QByteArray("null"), nullptr);
     });
 }
 

@@ -15,7 +15,8 @@ struct ServerState;
 class RpcMethods
 {
 public:
-    using Reply = std::function<void(const QJsonValue &result, const DbError *error)>;
+    // The result arrives as JSON text: replies with rows are encoded where the rows were read.
+    using Reply = std::function<void(const QByteArray &resultJson, const DbError *error)>;
 
     RpcMethods(ServedDatabase *database, const ServerState *state);
 

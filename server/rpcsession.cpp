@@ -119,7 +119,7 @@ void RpcSession::frameReceived(const QByteArray &frame)
         return cancel(id, request.params);
     if (RpcMethods::isImmediate(request.method)) {
         m_methods.call(request.method, request.params,
-                       [this, id](const QJsonValue &result, const DbError *error) {
+                       [this, id](const QByteArray &result, const DbError *error) {
                            send(error ? RpcCodec::errorFrame(id, *error)
                                       : RpcCodec::resultFrame(id, result));
                        });
@@ -131,27 +131,34 @@ void RpcSession::frameReceived(const QByteArray &frame)
 
 void RpcSession::runNext()
 {
-    if (m_running || m_queue.isEmpty())
-        return;
-    m_running = true;
-    const RpcMethods::Group group
-        = RpcMethods::groupOf(m_queue.head().method, m_queue.head().params);
-    if (group != RpcMethods::Group::None) {
-        runGroup(group);
-        return;
+    while (!m_queue.isEmpty() && !m_running) {
+        const RpcMethods::Group group
+            = RpcMethods::groupOf(m_queue.head().method, m_queue.head().params);
+        // Reads follow reads at once, on the reader the earlier ones went to, which runs and
+        // answers them in order; anything else waits until everything before it has answered.
+        if (group == RpcMethods::Group::Read) {
+            runGroup(group);
+            continue;
+        }
+        if (m_readGroupsInFlight > 0)
+            return;
+        m_running = true;
+        if (group == RpcMethods::Group::Write)
+            return runGroup(group);
+        const Pending request = m_queue.dequeue();
+        if (request.method == u"subscribe")
+            return subscribe(request.id, request.params);
+        if (request.method == u"unsubscribe")
+            return unsubscribe(request.id, request.params);
+        QPointer<RpcSession> guard(this);
+        // The reply may come after this session is gone (the client left): then it is dropped.
+        return m_methods.call(
+            request.method, request.params,
+            [guard, id = request.id](const QByteArray &result, const DbError *error) {
+                if (guard)
+                    guard->finishCurrent(id, result, error);
+            });
     }
-    const Pending request = m_queue.dequeue();
-    if (request.method == u"subscribe")
-        return subscribe(request.id, request.params);
-    if (request.method == u"unsubscribe")
-        return unsubscribe(request.id, request.params);
-    QPointer<RpcSession> guard(this);
-    // The reply may come after this session is gone (the client left): then it is dropped.
-    m_methods.call(request.method, request.params,
-                   [guard, id = request.id](const QJsonValue &result, const DbError *error) {
-                       if (guard)
-                           guard->finishCurrent(id, result, error);
-                   });
 }
 
 void RpcSession::runGroup(RpcMethods::Group group)
@@ -159,23 +166,30 @@ void RpcSession::runGroup(RpcMethods::Group group)
     // Pipelined requests of one kind run together: reads on one reader, writes in one group
     // commit. They still run, and are answered, in arrival order.
     QList<ServedDatabase::Work> units;
-    auto remaining = std::make_shared<int>(0);
+    // One count per request still to answer, and one held here until the group is sent off, so
+    // that requests answered at once (bad params) cannot end the group while it is being built.
+    auto remaining = std::make_shared<int>(1);
     QPointer<RpcSession> guard(this);
+    auto release = [guard, remaining, group] {
+        if (--*remaining == 0 && guard)
+            guard->groupFinished(group);
+    };
+    if (group == RpcMethods::Group::Read)
+        ++m_readGroupsInFlight;
+    else
+        m_running = true;
     while (!m_queue.isEmpty() && units.size() < kMaxGroup
            && RpcMethods::groupOf(m_queue.head().method, m_queue.head().params) == group) {
         const Pending request = m_queue.dequeue();
         ++*remaining;
         auto reply
-            = [guard, remaining, id = request.id](const QJsonValue &result, const DbError *error) {
-                  if (!guard)
-                      return;
-                  guard->m_cancellable.remove(id.toVariant().toString());
-                  guard->send(error ? RpcCodec::errorFrame(id, *error)
-                                    : RpcCodec::resultFrame(id, result));
-                  if (--*remaining == 0) {
-                      guard->m_running = false;
-                      guard->runNext();
+            = [guard, release, id = request.id](const QByteArray &result, const DbError *error) {
+                  if (guard) {
+                      guard->m_cancellable.remove(id.toVariant().toString());
+                      guard->send(error ? RpcCodec::errorFrame(id, *error)
+                                        : RpcCodec::resultFrame(id, result));
                   }
+                  release();
               };
         if (std::optional<ServedDatabase::Work> unit
             = m_methods.work(request.method, request.params, reply)) {
@@ -183,15 +197,25 @@ void RpcSession::runGroup(RpcMethods::Group group)
             units.append(*unit);
         }
     }
-    if (units.isEmpty())
-        return; // every request had bad params and has been answered
-    if (group == RpcMethods::Group::Read)
-        m_database->runInOrder(units);
-    else
+    if (group == RpcMethods::Group::Read && !units.isEmpty())
+        m_readLane = m_database->runInOrder(units, m_readLane);
+    else if (!units.isEmpty())
         m_database->runWrites(units);
+    release();
 }
 
-void RpcSession::finishCurrent(const QJsonValue &id, const QJsonValue &result, const DbError *error)
+void RpcSession::groupFinished(RpcMethods::Group group)
+{
+    if (group == RpcMethods::Group::Read) {
+        if (--m_readGroupsInFlight == 0)
+            m_readLane = -1;
+    } else {
+        m_running = false;
+    }
+    runNext();
+}
+
+void RpcSession::finishCurrent(const QJsonValue &id, const QByteArray &result, const DbError *error)
 {
     send(error ? RpcCodec::errorFrame(id, *error) : RpcCodec::resultFrame(id, result));
     m_running = false;
@@ -259,8 +283,9 @@ void RpcSession::subscribe(const QJsonValue &id, const QJsonObject &params)
         m_feeds.insert(subscriptionId, feed);
         m_heartbeat->start();
         finishCurrent(id,
-                      QJsonObject{{QStringLiteral("subscriptionId"), subscriptionId},
-                                  {QStringLiteral("currentLSN"), QString::number(currentLsn)}},
+                      RpcCodec::toJson(
+                          QJsonObject{{QStringLiteral("subscriptionId"), subscriptionId},
+                                      {QStringLiteral("currentLSN"), QString::number(currentLsn)}}),
                       nullptr);
     });
     connect(feed, &ChangeFeed::failed, this,
@@ -321,7 +346,7 @@ void RpcSession::unsubscribe(const QJsonValue &id, const QJsonObject &params)
         return finishCurrent(id, {}, &error);
     }
     dropSubscription(subscriptionId);
-    finishCurrent(id, QJsonObject{}, nullptr);
+    finishCurrent(id, "{}", nullptr);
 }
 
 void RpcSession::dropSubscription(const QString &subscriptionId)

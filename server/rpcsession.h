@@ -14,8 +14,9 @@ class QTimer;
 class QWebSocket;
 
 // One WebSocket client of one database. Frames are JSON envelopes {id, method, params};
-// requests run one after another in arrival order (ping and hello answer at once), and every
-// reply carries its request's id. A bad frame gets an error reply and the socket stays open.
+// requests take effect in arrival order (ping and hello answer at once): consecutive reads are
+// pipelined onto one reader, anything else waits for what came before. Every reply carries its
+// request's id. A bad frame gets an error reply and the socket stays open.
 class RpcSession final : public QObject
 {
     Q_OBJECT
@@ -52,8 +53,9 @@ private:
     void frameReceived(const QByteArray &frame);
     void runNext();
     void runGroup(RpcMethods::Group group);
+    void groupFinished(RpcMethods::Group group);
     static constexpr int kMaxGroup = 128;
-    void finishCurrent(const QJsonValue &id, const QJsonValue &result, const DbError *error);
+    void finishCurrent(const QJsonValue &id, const QByteArray &result, const DbError *error);
     void send(const QByteArray &frame, const QString &subscriptionId = {}, int events = 0);
     void bytesWritten(qint64 bytes);
     void cancel(const QJsonValue &id, const QJsonObject &params);
@@ -68,7 +70,9 @@ private:
     ServerState *m_state; // not owned
     Limits m_limits;
     QQueue<Pending> m_queue;
-    bool m_running = false;
+    bool m_running = false; // a request that is not a read is under way
+    int m_readGroupsInFlight = 0;
+    int m_readLane = -1;                  // the reader those read groups went to
     QHash<QString, ChangeFeed *> m_feeds; // children of this session
     // Requests of the group under way that `cancel` can still reach, by request id.
     QHash<QString, std::shared_ptr<ServedDatabase::CancelToken>> m_cancellable;

@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QUuid>
 
@@ -80,32 +81,60 @@ qint64 ServedDatabase::fileSizeBytes() const
     return QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
 }
 
-WorkerThread *ServedDatabase::leastBusyReader() const
+int ServedDatabase::leastBusyReaderIndex() const
 {
-    WorkerThread *best = nullptr;
-    for (const auto &w : m_readers) {
-        if (!best || w->load() < best->load())
-            best = w.get();
+    int best = 0;
+    for (int i = 1; i < int(m_readers.size()); ++i) {
+        if (m_readers.at(i)->load() < m_readers.at(best)->load())
+            best = i;
     }
     return best;
 }
 
-void ServedDatabase::deliver(Done done, Outcome outcome)
+WorkerThread *ServedDatabase::leastBusyReader() const
 {
+    return m_readers.at(leastBusyReaderIndex()).get();
+}
+
+void ServedDatabase::Finished::add(const Work &work, Outcome outcome)
+{
+    if (!outcome.error && work.encode)
+        outcome.encoded = work.encode(outcome);
+    m_items.append({work.done, std::move(outcome)});
+}
+
+void ServedDatabase::deliver(Finished &finished)
+{
+    if (finished.m_items.isEmpty())
+        return;
+    // One event for many outcomes: pipelined requests cost the server's thread one wake-up.
     QMetaObject::invokeMethod(
-        this, [done = std::move(done), outcome = std::move(outcome)] { done(outcome); },
+        this,
+        [items = std::move(finished.m_items)] {
+            for (const auto &[done, outcome] : items)
+                done(outcome);
+        },
         Qt::QueuedConnection);
+    finished.m_items.clear();
 }
 
 void ServedDatabase::run(const Statement &statement, Done done)
 {
-    runInOrder({Work{{statement}, true, {}, std::move(done)}});
+    runInOrder({Work{{statement}, true, {}, std::move(done), {}}});
 }
 
-void ServedDatabase::runInOrder(const QList<Work> &reads)
+int ServedDatabase::runInOrder(const QList<Work> &reads, int reader)
 {
+    if (reader < 0 || reader >= int(m_readers.size()))
+        reader = leastBusyReaderIndex();
     m_counters.queries.fetch_add(reads.size());
-    leastBusyReader()->post([this, reads](SqliteDb &db) {
+    m_readers.at(reader)->post([this, reads](SqliteDb &db) {
+        // Several reads share one read transaction (one snapshot, one round of file locks);
+        // they arrived together, so none of them waits on a write sent after another.
+        const bool shared = reads.size() > 1 && !db.exec(QStringLiteral("BEGIN"));
+        Finished finished;
+        QElapsedTimer sinceDelivery;
+        sinceDelivery.start();
         for (qsizetype i = 0; i < reads.size(); ++i) {
             const Work &work = reads.at(i);
             Outcome outcome;
@@ -120,8 +149,17 @@ void ServedDatabase::runInOrder(const QList<Work> &reads)
             }
             if (!outcome.error && !result.readOnly) {
                 // It writes: it and everything after it go to the writer, keeping their order.
+                if (shared)
+                    db.exec(QStringLiteral("COMMIT"));
+                deliver(finished);
+                // This reader waits for them, so reads queued behind them see their effect.
+                std::promise<void> written;
                 const QList<Work> rest = reads.mid(i);
-                m_writer->post([this, rest](SqliteDb &writerDb) { writeTask(writerDb, rest); });
+                m_writer->post([this, rest, &written](SqliteDb &writerDb) {
+                    writeTask(writerDb, rest);
+                    written.set_value();
+                });
+                written.get_future().wait();
                 return;
             }
             if (outcome.error) {
@@ -132,9 +170,18 @@ void ServedDatabase::runInOrder(const QList<Work> &reads)
                 outcome.results.append(std::move(result));
             }
             outcome.lsn = m_lsn.load();
-            deliver(work.done, std::move(outcome));
+            finished.add(work, std::move(outcome));
+            // A slow read must not hold back the answers of those before it.
+            if (sinceDelivery.elapsed() >= kMaxDeliveryDelayMs) {
+                deliver(finished);
+                sinceDelivery.restart();
+            }
         }
+        if (shared)
+            db.exec(QStringLiteral("COMMIT"));
+        deliver(finished);
     });
+    return reader;
 }
 
 bool ServedDatabase::CancelToken::cancel()
@@ -178,7 +225,7 @@ bool ServedDatabase::CancelToken::isCancelled()
 void ServedDatabase::runWrite(const QList<Statement> &statements, bool atomic, Done done,
                               const QString &idempotencyKey)
 {
-    runWrites({Work{statements, atomic, idempotencyKey, std::move(done)}});
+    runWrites({Work{statements, atomic, idempotencyKey, std::move(done), {}}});
 }
 
 void ServedDatabase::runWrites(const QList<Work> &units)
@@ -256,6 +303,7 @@ void ServedDatabase::writeTask(SqliteDb &db, const QList<Work> &units)
     qint64 lsn = lsnBefore;
     ChangeLog::currentLsn(db, &lsn);
     raiseLsn(lsn);
+    Finished finished;
     for (qsizetype i = 0; i < units.size(); ++i) {
         Outcome &outcome = outcomes[i];
         if (outcome.error) {
@@ -266,8 +314,9 @@ void ServedDatabase::writeTask(SqliteDb &db, const QList<Work> &units)
             m_counters.rowsWritten.fetch_add(r.rowsAffected);
             m_counters.rowsRead.fetch_add(r.rows.size());
         }
-        deliver(units.at(i).done, std::move(outcome));
+        finished.add(units.at(i), std::move(outcome));
     }
+    deliver(finished);
     if (lsn != lsnBefore)
         QMetaObject::invokeMethod(
             this, [this, lsn] { Q_EMIT committed(lsn); }, Qt::QueuedConnection);

@@ -72,14 +72,19 @@ public:
         bool atomic = true;
         QString idempotencyKey;
         Done done;
+        // Turns a successful outcome into reply JSON; run on the thread that did the work, so
+        // encoding rows costs the server's thread nothing.
+        std::function<QByteArray(const Outcome &)> encode;
         std::shared_ptr<CancelToken> cancel = std::make_shared<CancelToken>();
     };
 
     // One statement: read on a reader, or, if it writes, as a one-statement write.
     void run(const Statement &statement, Done done);
     // Single statements in order on one reader; from the first that writes on, the rest run on
-    // the writer, still in order. Outcomes come back in order.
-    void runInOrder(const QList<Work> &reads);
+    // the writer, still in order. Outcomes come back in order. `reader` picks the reader (as
+    // returned by an earlier call, so that later reads run after earlier ones); -1 takes the
+    // least busy. Returns the reader used.
+    int runInOrder(const QList<Work> &reads, int reader = -1);
     // Units in order in one SQLite transaction (a group commit: one sync for all of them), each
     // in a savepoint of its own and with a change-log transaction id of its own, so that one
     // unit's failure undoes only that unit.
@@ -138,8 +143,21 @@ Q_SIGNALS:
     void committed(qint64 lsn);
 
 private:
-    void deliver(Done done, Outcome outcome);
+    // Outcomes finished on a worker thread, waiting to be handed to this object's thread.
+    class Finished
+    {
+    public:
+        // Encodes the outcome's reply here, on the worker thread, when the work can.
+        void add(const Work &work, Outcome outcome);
+
+    private:
+        friend class ServedDatabase;
+        QList<std::pair<Done, Outcome>> m_items;
+    };
+    void deliver(Finished &finished);
+    static constexpr int kMaxDeliveryDelayMs = 2;
     void writeTask(class SqliteDb &db, const QList<Work> &units);
+    int leastBusyReaderIndex() const;
     WorkerThread *leastBusyReader() const;
     // Raises the cached LSN, never lowers it: writers and transactions report in any order.
     void raiseLsn(qint64 lsn);

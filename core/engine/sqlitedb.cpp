@@ -57,6 +57,9 @@ std::optional<DbError> SqliteDb::open(const QString &path, OpenMode mode, int bu
 
 void SqliteDb::close()
 {
+    for (const CachedStatement &cached : std::as_const(m_cache))
+        sqlite3_finalize(cached.stmt);
+    m_cache.clear();
     if (m_db) {
         sqlite3_close_v2(m_db);
         m_db = nullptr;
@@ -105,6 +108,39 @@ std::unique_ptr<SqliteStatement> SqliteDb::prepare(const QString &sql, DbError *
         return nullptr;
     }
     return std::make_unique<SqliteStatement>(this, stmt);
+}
+
+std::unique_ptr<SqliteStatement> SqliteDb::prepareCached(const QString &sql, DbError *error,
+                                                         QString *tail)
+{
+    for (qsizetype i = m_cache.size() - 1; i >= 0; --i) {
+        if (m_cache.at(i).sql == sql) {
+            sqlite3_stmt *stmt = m_cache.takeAt(i).stmt;
+            if (tail)
+                tail->clear();
+            return std::make_unique<SqliteStatement>(this, stmt, sql);
+        }
+    }
+    QString rest;
+    auto statement = prepare(sql, error, &rest);
+    if (statement && rest.trimmed().isEmpty())
+        statement->m_cacheKey = sql;
+    if (tail)
+        *tail = rest;
+    return statement;
+}
+
+void SqliteDb::keep(const QString &sql, sqlite3_stmt *stmt)
+{
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (!m_db) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    m_cache.append({sql, stmt});
+    if (m_cache.size() > kCachedStatements)
+        sqlite3_finalize(m_cache.takeFirst().stmt);
 }
 
 std::optional<DbError> SqliteDb::query(const QString &sql, const QList<SqlValue> &params,
@@ -161,7 +197,10 @@ DbError SqliteDb::lastError(int resultCode) const
 
 SqliteStatement::~SqliteStatement()
 {
-    sqlite3_finalize(m_stmt);
+    if (m_cacheKey.isEmpty())
+        sqlite3_finalize(m_stmt);
+    else
+        m_db->keep(m_cacheKey, m_stmt);
 }
 
 int SqliteStatement::parameterCount() const

@@ -42,6 +42,13 @@ public:
     std::unique_ptr<SqliteStatement> prepare(const QString &sql, DbError *error,
                                              QString *tail = nullptr);
 
+    // Like prepare, for callers that run the same text again and again: a statement whose text
+    // is one whole statement is kept when released (reset, its bindings cleared) and handed out
+    // again for the same text, saving SQLite's parse and plan. Holds at most kCachedStatements.
+    std::unique_ptr<SqliteStatement> prepareCached(const QString &sql, DbError *error,
+                                                   QString *tail = nullptr);
+    static constexpr int kCachedStatements = 32;
+
     void interrupt();
     qint64 changes() const;
     qint64 lastInsertRowid() const;
@@ -51,7 +58,17 @@ public:
     sqlite3 *handle() const { return m_db; }
 
 private:
+    friend class SqliteStatement;
+    void keep(const QString &sql, sqlite3_stmt *stmt);
+
+    struct CachedStatement
+    {
+        QString sql;
+        sqlite3_stmt *stmt;
+    };
+
     sqlite3 *m_db = nullptr;
+    QList<CachedStatement> m_cache; // the most recently used last
 };
 
 // RAII owner of one prepared statement.
@@ -60,9 +77,11 @@ class SqliteStatement
 public:
     enum class StepResult { Row, Done, Error };
 
-    SqliteStatement(SqliteDb *db, sqlite3_stmt *stmt)
+    // With `cacheKey`, the statement goes back to `db`'s cache under that text when destroyed.
+    SqliteStatement(SqliteDb *db, sqlite3_stmt *stmt, const QString &cacheKey = {})
         : m_db(db)
         , m_stmt(stmt)
+        , m_cacheKey(cacheKey)
     {}
     ~SqliteStatement();
     SqliteStatement(const SqliteStatement &) = delete;
@@ -85,7 +104,10 @@ public:
     QString sql() const;
 
 private:
+    friend class SqliteDb;
+
     SqliteDb *m_db; // not owned; outlives its statements
     sqlite3_stmt *m_stmt;
+    QString m_cacheKey;
     DbError m_error;
 };

@@ -55,7 +55,7 @@ std::optional<DbError> StatementRunner::run(SqliteDb &db, const Statement &state
     timer.start();
     DbError error;
     QString tail;
-    auto prepared = db.prepare(statement.sql, &error, &tail);
+    auto prepared = db.prepareCached(statement.sql, &error, &tail);
     if (!prepared)
         return error;
     DbError tailError;
@@ -71,11 +71,16 @@ std::optional<DbError> StatementRunner::run(SqliteDb &db, const Statement &state
     result->readOnly = prepared->isReadOnly();
     if (onlyIfReadOnly && !result->readOnly)
         return std::nullopt;
-    for (int i = 0; i < prepared->columnCount(); ++i)
-        result->columns.append({prepared->columnName(i), prepared->columnDeclaredType(i)});
-    const int columnCount = int(result->columns.size());
+    int columnCount = -1;
     while (true) {
         const auto step = prepared->step();
+        if (columnCount < 0) {
+            // Read after the first step: a kept statement is prepared again there when the
+            // schema changed since, and only then are its columns current.
+            columnCount = prepared->columnCount();
+            for (int i = 0; i < columnCount; ++i)
+                result->columns.append({prepared->columnName(i), prepared->columnDeclaredType(i)});
+        }
         if (step == SqliteStatement::StepResult::Done)
             break;
         if (step == SqliteStatement::StepResult::Error)

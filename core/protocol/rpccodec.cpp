@@ -21,6 +21,13 @@ QByteArray compact(const QJsonObject &object)
 
 } // namespace
 
+QByteArray toJson(const QJsonValue &value)
+{
+    JsonWriter json;
+    json.json(value);
+    return json.take();
+}
+
 QJsonObject errorObject(const DbError &error)
 {
     QJsonObject object{{QStringLiteral("code"), error.codeName()},
@@ -44,52 +51,79 @@ QByteArray resultFrame(const QJsonValue &id, const QJsonValue &result)
     return compact({{QStringLiteral("id"), id}, {QStringLiteral("result"), result}});
 }
 
+QByteArray resultFrame(const QJsonValue &id, const QByteArray &resultJson)
+{
+    JsonWriter json;
+    json.beginObject();
+    json.key(QLatin1StringView("id"));
+    json.json(id);
+    json.key(QLatin1StringView("result"));
+    json.raw(resultJson);
+    json.endObject();
+    return json.take();
+}
+
 QByteArray errorFrame(const QJsonValue &id, const DbError &error)
 {
     return compact({{QStringLiteral("id"), id}, {QStringLiteral("error"), errorObject(error)}});
 }
 
-QJsonArray rowsAsObjects(const QList<ResultColumn> &columns, const QList<Row> &rows)
+void writeRows(JsonWriter &json, const QList<ResultColumn> &columns, const QList<Row> &rows,
+               bool arrayRows)
 {
-    QJsonArray out;
+    json.beginArray();
     for (const Row &row : rows) {
-        QJsonObject object;
-        for (int c = 0; c < columns.size() && c < row.size(); ++c)
-            object.insert(columns.at(c).name, JsonValue::encode(row.at(c)));
-        out.append(object);
+        if (arrayRows) {
+            json.beginArray();
+            for (const SqlValue &v : row)
+                json.value(v);
+            json.endArray();
+            continue;
+        }
+        json.beginObject();
+        for (int c = 0; c < columns.size() && c < row.size(); ++c) {
+            json.key(columns.at(c).name);
+            json.value(row.at(c));
+        }
+        json.endObject();
     }
-    return out;
+    json.endArray();
 }
 
-QJsonObject queryResult(const StatementResult &result, bool arrayRows, qint64 lsn)
+void writeQueryResultMembers(JsonWriter &json, const StatementResult &result, bool arrayRows,
+                             qint64 lsn)
 {
-    QJsonArray names;
-    QJsonArray types;
-    for (const ResultColumn &c : result.columns) {
-        names.append(c.name);
-        types.append(c.declaredType);
+    json.key(QLatin1StringView("columns"));
+    json.beginArray();
+    for (const ResultColumn &c : result.columns)
+        json.string(c.name);
+    json.endArray();
+    json.key(QLatin1StringView("columnTypes"));
+    json.beginArray();
+    for (const ResultColumn &c : result.columns)
+        json.string(c.declaredType);
+    json.endArray();
+    json.key(QLatin1StringView("rows"));
+    writeRows(json, result.columns, result.rows, arrayRows);
+    json.key(QLatin1StringView("rowsAffected"));
+    json.integer(result.rowsAffected);
+    if (!result.readOnly) {
+        json.key(QLatin1StringView("lastInsertRowid"));
+        json.value(SqlValue(result.lastInsertRowid));
     }
-    QJsonArray rows;
-    if (arrayRows) {
-        for (const Row &row : result.rows) {
-            QJsonArray values;
-            for (const SqlValue &v : row)
-                values.append(JsonValue::encode(v));
-            rows.append(values);
-        }
-    } else {
-        rows = rowsAsObjects(result.columns, result.rows);
-    }
-    QJsonObject object{{QStringLiteral("columns"), names},
-                       {QStringLiteral("columnTypes"), types},
-                       {QStringLiteral("rows"), rows},
-                       {QStringLiteral("rowsAffected"), double(result.rowsAffected)},
-                       {QStringLiteral("duration"), result.durationMs},
-                       {QStringLiteral("lsn"), QString::number(lsn)}};
-    if (!result.readOnly)
-        object.insert(QStringLiteral("lastInsertRowid"),
-                      JsonValue::encode(SqlValue(result.lastInsertRowid)));
-    return object;
+    json.key(QLatin1StringView("duration"));
+    json.real(result.durationMs);
+    json.key(QLatin1StringView("lsn"));
+    json.string(QLatin1StringView(QByteArray::number(lsn)));
+}
+
+QByteArray queryResult(const StatementResult &result, bool arrayRows, qint64 lsn)
+{
+    JsonWriter json;
+    json.beginObject();
+    writeQueryResultMembers(json, result, arrayRows, lsn);
+    json.endObject();
+    return json.take();
 }
 
 bool statementResultFromJson(const QJsonObject &object, StatementResult *result)

@@ -2,6 +2,7 @@
 
 #include "core/dberror.h"
 #include "core/engine/statementrunner.h"
+#include "core/protocol/jsonwriter.h"
 #include "core/statement.h"
 
 #include <QJsonArray>
@@ -11,18 +12,27 @@
 // read: reply envelopes, errors, query results, statements in params.
 namespace RpcCodec {
 
+// A value as compact JSON text.
+QByteArray toJson(const QJsonValue &value);
+
 QJsonObject errorObject(const DbError &error);
 DbError errorFromObject(const QJsonObject &object);
 
 QByteArray resultFrame(const QJsonValue &id, const QJsonValue &result);
+// The same with a result that is already JSON text.
+QByteArray resultFrame(const QJsonValue &id, const QByteArray &resultJson);
 QByteArray errorFrame(const QJsonValue &id, const DbError &error);
 
 // `{columns, columnTypes, rows, rowsAffected, lastInsertRowid?, duration, lsn}`; rows as objects
 // keyed by column name (sql.do's shape) or, with `arrayRows`, as arrays.
-QJsonObject queryResult(const StatementResult &result, bool arrayRows, qint64 lsn);
+QByteArray queryResult(const StatementResult &result, bool arrayRows, qint64 lsn);
+// The members of that object, written into an object `json` has open (for callers adding more).
+void writeQueryResultMembers(JsonWriter &json, const StatementResult &result, bool arrayRows,
+                             qint64 lsn);
+void writeRows(JsonWriter &json, const QList<ResultColumn> &columns, const QList<Row> &rows,
+               bool arrayRows);
 // Reads a `queryResult(..., arrayRows = true, ...)` object back.
 bool statementResultFromJson(const QJsonObject &object, StatementResult *result);
-QJsonArray rowsAsObjects(const QList<ResultColumn> &columns, const QList<Row> &rows);
 
 // Reads `{sql, params?, namedParams?}`. False with `error` set when a field has the wrong type.
 bool statementFromParams(const QJsonObject &params, Statement *statement, DbError *error);

@@ -1,11 +1,14 @@
 #include "core/protocol/jsonvalue.h"
+#include "core/protocol/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 // The wire encoding of values (PROTOCOL.md §2.1), both ways.
@@ -46,6 +49,70 @@ private Q_SLOTS:
         SqlValue decoded;
         QVERIFY(JsonValue::decode(QJsonDocument::fromJson(json).array().first(), &decoded));
         QCOMPARE(decoded, value);
+    }
+
+    // The fast writer used for replies with rows writes exactly what the QJson path writes.
+    void writerMatchesTheEncoder_data() { roundTrip_data(); }
+    void writerMatchesTheEncoder()
+    {
+        QFETCH(SqlValue, value);
+        QFETCH(QByteArray, json);
+        JsonWriter writer;
+        writer.beginArray();
+        writer.value(value);
+        writer.endArray();
+        QCOMPARE(writer.bytes(), json);
+    }
+
+    void writerEscapesEveryString()
+    {
+        QString nasty = QStringLiteral("quote \" backslash \\ slash / newline \n tab \t"
+                                       " cr \r nul ");
+        nasty.append(QChar(0));
+        nasty.append(QStringLiteral(" bell \a unit sep \x1f del \x7f é 中 😀 \u2028"));
+        JsonWriter writer;
+        writer.beginObject();
+        writer.key(nasty);
+        writer.string(nasty);
+        writer.key(QLatin1StringView("list"));
+        writer.beginArray();
+        writer.boolean(true);
+        writer.null();
+        writer.beginObject();
+        writer.endObject();
+        writer.beginArray();
+        writer.endArray();
+        writer.endArray();
+        writer.endObject();
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(writer.bytes(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(object.value(nasty).toString(), nasty);
+        QCOMPARE(object.value(QStringLiteral("list")).toArray(),
+                 (QJsonArray{true, QJsonValue::Null, QJsonObject{}, QJsonArray{}}));
+    }
+
+    void writerRealsReadBackExactly()
+    {
+        QRandomGenerator random(42);
+        QList<double> values{0.1,      -0.0, 1e-300,      1.7976931348623157e308,
+                             4.9e-324, 1e15, 123456789.5, -2.5e-7};
+        for (int i = 0; i < 2000; ++i) {
+            quint64 bits = random.generate64();
+            double d;
+            std::memcpy(&d, &bits, sizeof d);
+            if (std::isfinite(d))
+                values.append(d);
+        }
+        for (double d : std::as_const(values)) {
+            JsonWriter writer;
+            writer.beginArray();
+            writer.real(d);
+            writer.endArray();
+            const QJsonArray back = QJsonDocument::fromJson(writer.bytes()).array();
+            QVERIFY2(back.size() == 1, writer.bytes().constData());
+            QCOMPARE(back.first().toDouble(), d);
+        }
     }
 
     void paramsAcceptSqlDoShapes()

@@ -259,6 +259,38 @@ private Q_SLOTS:
             QCOMPARE(rows.at(i).toArray().first().toInt(), i);
     }
 
+    // Reads pipelined behind one another run together on a reader, yet every read still sees the
+    // writes sent before it and none sent after it, also a write made through `query`.
+    void pipelinedReadsSeeExactlyTheWritesBeforeThem()
+    {
+        const auto count = [this] {
+            return m_shared->send(
+                QStringLiteral("query"),
+                {{QStringLiteral("sql"), QStringLiteral("SELECT count(*) FROM items")},
+                 {QStringLiteral("rowFormat"), QStringLiteral("array")}});
+        };
+        QList<std::pair<QString, int>> expected; // request id, the count it must see
+        int rows = 0;
+        for (int round = 0; round < 20; ++round) {
+            for (int i = 0; i < 5; ++i)
+                expected.append({count(), rows});
+            const bool viaQuery = round % 2 == 1;
+            m_shared->send(
+                viaQuery ? QStringLiteral("query") : QStringLiteral("exec"),
+                {{QStringLiteral("sql"), QStringLiteral("INSERT INTO items(v) VALUES (?)")},
+                 {QStringLiteral("params"), QJsonArray{round}}});
+            ++rows;
+        }
+        expected.append({count(), rows});
+        for (const auto &[id, seen] : std::as_const(expected)) {
+            const QJsonObject reply = m_shared->waitFor(id);
+            QVERIFY2(!reply.contains(QStringLiteral("error")), qPrintable(id));
+            QCOMPARE(
+                result(reply).value(QStringLiteral("rows")).toArray().at(0).toArray().at(0).toInt(),
+                seen);
+        }
+    }
+
     void batchAtomicAndNot()
     {
         auto statement = [](const QString &sql) {

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/sqlvalue.h"
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QVarLengthArray>
+
+// Writes compact JSON straight into UTF-8 bytes. Replies carrying rows are built on the thread
+// that read them, many thousands a second; going through QJsonObject and QJsonDocument costs
+// several times more than the query itself.
+//
+// The caller keeps the nesting right; the writer places the commas.
+class JsonWriter
+{
+public:
+    void beginObject();
+    void endObject();
+    void beginArray();
+    void endArray();
+    // A member name inside an object; the next value call writes its value.
+    void key(QLatin1StringView name);
+    void key(const QString &name);
+
+    void null();
+    void boolean(bool value);
+    void integer(qint64 value);
+    // Finite values only (JSON has no others); the shortest text that reads back exactly.
+    void real(double value);
+    void string(const QString &text);
+    void string(QLatin1StringView text);
+    // A SQLite value in the wire form of PROTOCOL.md §2.1 (see JsonValue::encode).
+    void value(const SqlValue &value);
+    // Any QJsonValue, for the rare members built the slow way.
+    void json(const QJsonValue &value);
+    // Bytes that already are one JSON value.
+    void raw(const QByteArray &json);
+
+    const QByteArray &bytes() const { return m_out; }
+    QByteArray take() { return std::move(m_out); }
+
+private:
+    void separate();
+    void appendEscaped(const QByteArray &utf8);
+
+    QByteArray m_out;
+    // Per open object or array: whether it already holds a member.
+    QVarLengthArray<bool, 16> m_hasMember;
+    bool m_afterKey = false;
+};
