@@ -160,62 +160,6 @@ private Q_SLOTS:
         QCOMPARE(r.value(QStringLiteral("rows")).toArray().first().toArray().first(), value);
     }
 
-    void errors_data()
-    {
-        QTest::addColumn<QString>("method");
-        QTest::addColumn<QJsonObject>("params");
-        QTest::addColumn<QString>("code");
-        auto sql = [](const QString &text) {
-            return QJsonObject{{QStringLiteral("sql"), text}};
-        };
-        QTest::newRow("syntax") << "query" << sql(QStringLiteral("SELEC 1")) << "SYNTAX_ERROR";
-        QTest::newRow("no table") << "query" << sql(QStringLiteral("SELECT * FROM nope"))
-                                  << "TABLE_NOT_FOUND";
-        QTest::newRow("no column")
-            << "query" << sql(QStringLiteral("SELECT nope FROM items")) << "COLUMN_NOT_FOUND";
-        QTest::newRow("constraint")
-            << "exec" << sql(QStringLiteral("INSERT INTO items(id) VALUES (1), (1)"))
-            << "CONSTRAINT_VIOLATION";
-        QTest::newRow("two statements")
-            << "query" << sql(QStringLiteral("SELECT 1; SELECT 2")) << "INVALID_REQUEST";
-        QTest::newRow("BEGIN refused")
-            << "exec" << sql(QStringLiteral("BEGIN")) << "INVALID_REQUEST";
-        QTest::newRow("ATTACH refused")
-            << "exec" << sql(QStringLiteral("ATTACH '/etc/passwd' AS p")) << "FORBIDDEN";
-        QTest::newRow("missing sql") << "query" << QJsonObject{} << "INVALID_REQUEST";
-        QTest::newRow("sql not a string")
-            << "query" << QJsonObject{{QStringLiteral("sql"), 5}} << "INVALID_REQUEST";
-        QTest::newRow("params not an array")
-            << "query"
-            << QJsonObject{{QStringLiteral("sql"), QStringLiteral("SELECT ?")},
-                           {QStringLiteral("params"), QStringLiteral("x")}}
-            << "INVALID_REQUEST";
-        QTest::newRow("param not a value")
-            << "query"
-            << QJsonObject{{QStringLiteral("sql"), QStringLiteral("SELECT ?")},
-                           {QStringLiteral("params"), QJsonArray{QJsonArray{1}}}}
-            << "TYPE_MISMATCH";
-        QTest::newRow("too few params")
-            << "query" << sql(QStringLiteral("SELECT ?")) << "INVALID_REQUEST";
-        QTest::newRow("unknown method") << "frobnicate" << QJsonObject{} << "METHOD_NOT_FOUND";
-        QTest::newRow("getSchema without name")
-            << "getSchema" << QJsonObject{} << "INVALID_REQUEST";
-    }
-
-    void errors()
-    {
-        QFETCH(QString, method);
-        QFETCH(QJsonObject, params);
-        QFETCH(QString, code);
-        const QJsonObject reply = call(method, params);
-        QCOMPARE(errorCode(reply), code);
-        QVERIFY(!reply.value(QStringLiteral("error"))
-                     .toObject()
-                     .value(QStringLiteral("message"))
-                     .toString()
-                     .isEmpty());
-    }
-
     void badFramesGetAnErrorAndTheSocketStaysOpen_data()
     {
         QTest::addColumn<QByteArray>("frame");
