@@ -7,9 +7,9 @@
 
 class SqliteDb;
 
-// Reads a database's schema through SQLite's pragmas: tables and views with their columns
-// (declared type, NOT NULL, default, key position, hidden and generated), indexes, foreign keys,
-// triggers, WITHOUT ROWID and STRICT.
+// Reads a database's schema through SQLite's pragmas (the queries of SchemaQueries): tables and
+// views with their columns (declared type, NOT NULL, default, key position, hidden and generated),
+// indexes, foreign keys, triggers, WITHOUT ROWID and STRICT.
 class SchemaReader
 {
 public:
@@ -20,9 +20,5 @@ public:
     std::optional<DbError> read(DatabaseSchema *schema);
 
 private:
-    std::optional<DbError> readColumns(TableSchema *table);
-    std::optional<DbError> readIndexes(TableSchema *table);
-    std::optional<DbError> readForeignKeys(TableSchema *table);
-
     SqliteDb &m_db; // not owned
 };
