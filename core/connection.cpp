@@ -1,11 +1,20 @@
 #include "core/connection.h"
 
+#include "core/net/remoteendpoint.h"
+
 #include <QFileInfo>
+
+bool ConnectionSpec::isRemote() const
+{
+    return RemoteEndpoint::looksLikeUrl(location);
+}
 
 QString ConnectionSpec::title() const
 {
     if (!displayName.isEmpty())
         return displayName;
+    if (isRemote())
+        return RemoteEndpoint::parse(location, remote.database).displayName();
     return QFileInfo(location).fileName();
 }
 

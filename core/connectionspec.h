@@ -3,16 +3,29 @@
 #include <QMetaType>
 #include <QString>
 
-// Where a connection goes and how. For now a local SQLite file; remote DoSQL URLs join later.
+// How to reach a remote server, beside its address.
+struct RemoteOptions
+{
+    QString database;          // the database's name on the server
+    QString token;             // bearer token; in memory only, never in settings, logs or errors
+    bool tokenInQuery = false; // send it as ?token= (only when the user chose it)
+    QString caFile;            // extra CA certificates (PEM) to trust beside the system's
+    int requestTimeoutMs = 30000;
+    int connectTimeoutMs = 10000;
+};
+
+// Where a connection goes and how: a local SQLite file, or a DoSQL server.
 struct ConnectionSpec
 {
     enum class OpenMode { ReadWrite, ReadOnly, Create };
 
-    QString location; // file path
+    QString location; // a file path, or a server address (http://, https://, ws://, wss://)
     OpenMode mode = OpenMode::ReadWrite;
     QString displayName;
+    RemoteOptions remote; // for server addresses
 
     bool isReadOnly() const { return mode == OpenMode::ReadOnly; }
+    bool isRemote() const;
     QString title() const;
 };
 

@@ -1,14 +1,21 @@
 #include "core/requestcontrol.h"
 
 #include <chrono>
+#include <utility>
 
 void RequestControl::cancel()
 {
-    std::lock_guard lock(m_mutex);
-    m_cancelled.store(true, std::memory_order_release);
-    if (m_interrupt)
-        m_interrupt();
-    m_creditFreed.notify_all();
+    std::function<void()> waiting;
+    {
+        std::lock_guard lock(m_mutex);
+        m_cancelled.store(true, std::memory_order_release);
+        if (m_interrupt)
+            m_interrupt();
+        m_creditFreed.notify_all();
+        waiting = std::exchange(m_whenCreditFree, {});
+    }
+    if (waiting)
+        waiting();
 }
 
 void RequestControl::setInterruptHandler(std::function<void()> handler)
@@ -31,18 +38,49 @@ bool RequestControl::acquireBatchCredit()
 
 void RequestControl::releaseBatchCredit()
 {
+    std::function<void()> waiting;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_batchesInFlight > 0)
+            --m_batchesInFlight;
+        m_creditFreed.notify_all();
+        if (m_batchesInFlight < kMaxBatchesInFlight)
+            waiting = std::exchange(m_whenCreditFree, {});
+    }
+    if (waiting)
+        waiting();
+}
+
+void RequestControl::takeBatchCredit()
+{
     std::lock_guard lock(m_mutex);
-    if (m_batchesInFlight > 0)
-        --m_batchesInFlight;
-    m_creditFreed.notify_all();
+    ++m_batchesInFlight;
+}
+
+void RequestControl::whenCreditFree(std::function<void()> fn)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_batchesInFlight >= kMaxBatchesInFlight && !isCancelled() && m_target) {
+            m_whenCreditFree = std::move(fn);
+            return;
+        }
+    }
+    fn();
 }
 
 void RequestControl::detach()
 {
-    std::lock_guard lock(m_mutex);
-    m_target = nullptr;
-    m_cancelled.store(true, std::memory_order_release);
-    if (m_interrupt)
-        m_interrupt();
-    m_creditFreed.notify_all();
+    std::function<void()> waiting;
+    {
+        std::lock_guard lock(m_mutex);
+        m_target = nullptr;
+        m_cancelled.store(true, std::memory_order_release);
+        if (m_interrupt)
+            m_interrupt();
+        m_creditFreed.notify_all();
+        waiting = std::exchange(m_whenCreditFree, {});
+    }
+    if (waiting)
+        waiting();
 }

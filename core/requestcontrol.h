@@ -46,6 +46,13 @@ public:
     bool acquireBatchCredit();
     void releaseBatchCredit();
 
+    // The same for back ends on an event loop, which must not block: counts a batch as in flight
+    // at once, and runs `fn` once fewer than kMaxBatchesInFlight are undelivered (at once if
+    // that is so now; else on the thread that delivers one). Cancelling runs `fn` as well, so a
+    // back end waiting on it notices.
+    void takeBatchCredit();
+    void whenCreditFree(std::function<void()> fn);
+
     static constexpr int kMaxBatchesInFlight = 8;
 
 private:
@@ -58,4 +65,5 @@ private:
     DbRequest *m_target; // not owned; cleared by the request's destructor
     std::function<void()> m_interrupt;
     int m_batchesInFlight = 0;
+    std::function<void()> m_whenCreditFree;
 };

@@ -105,13 +105,14 @@ RpcMethods::Group RpcMethods::groupOf(const QString &method, const QJsonObject &
     return Group::None;
 }
 
-void RpcMethods::call(const QString &method, const QJsonObject &params, Reply reply)
+void RpcMethods::call(const QString &method, const QJsonObject &params, Reply reply,
+                      const std::shared_ptr<ServedDatabase::CancelToken> &cancel)
 {
     if (method == u"query" && params.contains(QStringLiteral("pageSize"))
         && !params.contains(QStringLiteral("transactionId")))
-        return pagedQuery(params, std::move(reply));
+        return pagedQuery(params, std::move(reply), cancel);
     if (method == u"fetch")
-        return fetch(params, std::move(reply));
+        return fetch(params, std::move(reply), cancel);
     if (method == u"closeCursor") {
         m_database->cursors()->close(params.value(QStringLiteral("cursor")).toString());
         return reply("{}", nullptr);
@@ -277,7 +278,8 @@ void RpcMethods::runInTransaction(const QJsonObject &params, ServedDatabase::Wor
                                     work.idempotencyKey, work.done);
 }
 
-void RpcMethods::pagedQuery(const QJsonObject &params, Reply reply)
+void RpcMethods::pagedQuery(const QJsonObject &params, Reply reply,
+                            const std::shared_ptr<ServedDatabase::CancelToken> &cancel)
 {
     Statement statement;
     DbError error;
@@ -291,7 +293,8 @@ void RpcMethods::pagedQuery(const QJsonObject &params, Reply reply)
     const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
     const qint64 lsn = m_database->currentLsn();
     m_database->cursors()->open(
-        statement, pageSize, [reply, arrayRows, lsn](const ServedCursors::Page &page) {
+        statement, pageSize,
+        [reply, arrayRows, lsn](const ServedCursors::Page &page) {
             if (page.error)
                 return reply({}, &*page.error);
             JsonWriter json;
@@ -300,26 +303,29 @@ void RpcMethods::pagedQuery(const QJsonObject &params, Reply reply)
             writePageEnd(json, page.cursor);
             json.endObject();
             reply(json.take(), nullptr);
-        });
+        },
+        cancel);
 }
 
-void RpcMethods::fetch(const QJsonObject &params, Reply reply)
+void RpcMethods::fetch(const QJsonObject &params, Reply reply,
+                       const std::shared_ptr<ServedDatabase::CancelToken> &cancel)
 {
     const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
     const int max = params.value(QStringLiteral("max")).toInt(1000);
-    m_database->cursors()->fetch(params.value(QStringLiteral("cursor")).toString(), max,
-                                 [reply, arrayRows](const ServedCursors::Page &page) {
-                                     if (page.error)
-                                         return reply({}, &*page.error);
-                                     JsonWriter json;
-                                     json.beginObject();
-                                     json.key(QLatin1StringView("rows"));
-                                     RpcCodec::writeRows(json, page.result.columns,
-                                                         page.result.rows, arrayRows);
-                                     writePageEnd(json, page.cursor);
-                                     json.endObject();
-                                     reply(json.take(), nullptr);
-                                 });
+    m_database->cursors()->fetch(
+        params.value(QStringLiteral("cursor")).toString(), max,
+        [reply, arrayRows](const ServedCursors::Page &page) {
+            if (page.error)
+                return reply({}, &*page.error);
+            JsonWriter json;
+            json.beginObject();
+            json.key(QLatin1StringView("rows"));
+            RpcCodec::writeRows(json, page.result.columns, page.result.rows, arrayRows);
+            writePageEnd(json, page.cursor);
+            json.endObject();
+            reply(json.take(), nullptr);
+        },
+        cancel);
 }
 
 void RpcMethods::beginTransaction(const QJsonObject &params, Reply reply)

@@ -20,7 +20,9 @@ public:
 
     RpcMethods(ServedDatabase *database, const ServerState *state);
 
-    void call(const QString &method, const QJsonObject &params, Reply reply);
+    // `cancel`, when given, lets the socket's `cancel` stop a paged read or fetch.
+    void call(const QString &method, const QJsonObject &params, Reply reply,
+              const std::shared_ptr<ServedDatabase::CancelToken> &cancel = {});
     // Methods answered at once, out of order with the socket's queue.
     static bool isImmediate(const QString &method);
 
@@ -37,8 +39,10 @@ public:
 
 private:
     void execute(const QJsonObject &params, Reply reply);
-    void pagedQuery(const QJsonObject &params, Reply reply);
-    void fetch(const QJsonObject &params, Reply reply);
+    void pagedQuery(const QJsonObject &params, Reply reply,
+                    const std::shared_ptr<ServedDatabase::CancelToken> &cancel);
+    void fetch(const QJsonObject &params, Reply reply,
+               const std::shared_ptr<ServedDatabase::CancelToken> &cancel);
     void runInTransaction(const QJsonObject &params, ServedDatabase::Work work);
     void beginTransaction(const QJsonObject &params, Reply reply);
     void endTransaction(const QJsonObject &params, bool commit, Reply reply);

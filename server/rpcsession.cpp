@@ -151,13 +151,20 @@ void RpcSession::runNext()
         if (request.method == u"unsubscribe")
             return unsubscribe(request.id, request.params);
         QPointer<RpcSession> guard(this);
+        // Paged reads and fetches can be cancelled while they run.
+        auto token = std::make_shared<ServedDatabase::CancelToken>();
+        const QString key = request.id.toVariant().toString();
+        m_cancellable.insert(key, token);
         // The reply may come after this session is gone (the client left): then it is dropped.
         return m_methods.call(
             request.method, request.params,
-            [guard, id = request.id](const QByteArray &result, const DbError *error) {
-                if (guard)
-                    guard->finishCurrent(id, result, error);
-            });
+            [guard, key, id = request.id](const QByteArray &result, const DbError *error) {
+                if (!guard)
+                    return;
+                guard->m_cancellable.remove(key);
+                guard->finishCurrent(id, result, error);
+            },
+            token);
     }
 }
 

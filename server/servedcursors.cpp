@@ -4,6 +4,7 @@
 #include "core/engine/workerthread.h"
 #include "server/servedatabase.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QUuid>
@@ -58,7 +59,18 @@ ServedCursors::ServedCursors(ServedDatabase *database)
 
 ServedCursors::~ServedCursors() = default;
 
-void ServedCursors::open(const Statement &statement, int pageSize, Done done)
+namespace {
+
+DbError cancelled()
+{
+    return {ErrorCode::Cancelled,
+            QCoreApplication::translate("ServedCursors", "The request was cancelled."),
+            {}};
+}
+
+} // namespace
+
+void ServedCursors::open(const Statement &statement, int pageSize, Done done, const Cancel &cancel)
 {
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto cursor = std::make_unique<Cursor>();
@@ -71,11 +83,13 @@ void ServedCursors::open(const Statement &statement, int pageSize, Done done)
     const int max = qBound(1, pageSize, kMaxPage);
     const QString path = m_database->path();
     raw->worker->post(
-        [this, id, statement, max, path, holder = raw->statement, done](SqliteDb &db) {
+        [this, id, statement, max, path, holder = raw->statement, done, cancel](SqliteDb &db) {
             Page page;
             QElapsedTimer timer;
             timer.start();
             page.error = db.open(path, SqliteDb::OpenMode::ReadOnly);
+            if (!page.error && cancel && !cancel->begin(&db))
+                page.error = cancelled();
             // One read snapshot for every page of this result.
             if (!page.error)
                 page.error = db.exec(QStringLiteral("BEGIN"));
@@ -98,6 +112,8 @@ void ServedCursors::open(const Statement &statement, int pageSize, Done done)
                         {(*holder)->columnName(i), (*holder)->columnDeclaredType(i)});
                 page.error = readPage(**holder, max, &page.result, &finished);
             }
+            if (cancel)
+                cancel->end();
             page.result.durationMs = double(timer.nsecsElapsed()) / 1e6;
             if (!page.error && !finished)
                 page.cursor = id;
@@ -106,7 +122,7 @@ void ServedCursors::open(const Statement &statement, int pageSize, Done done)
         });
 }
 
-void ServedCursors::fetch(const QString &id, int max, Done done)
+void ServedCursors::fetch(const QString &id, int max, Done done, const Cancel &cancel)
 {
     auto it = m_open.find(id);
     if (it == m_open.end()) {
@@ -121,11 +137,15 @@ void ServedCursors::fetch(const QString &id, int max, Done done)
     Cursor *cursor = it->second.get();
     cursor->idle->stop();
     const int limit = qBound(1, max, kMaxPage);
-    cursor->worker->post([this, id, limit, holder = cursor->statement, done](SqliteDb &) {
+    cursor->worker->post([this, id, limit, holder = cursor->statement, done, cancel](SqliteDb &db) {
         Page page;
         bool finished = true;
-        if (*holder)
+        if (cancel && !cancel->begin(&db))
+            page.error = cancelled();
+        else if (*holder)
             page.error = readPage(**holder, limit, &page.result, &finished);
+        if (cancel)
+            cancel->end();
         if (!page.error && !finished)
             page.cursor = id;
         QMetaObject::invokeMethod(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/loggedexecution.h"
+#include "server/servedatabase.h"
 
 #include <QHash>
 #include <QObject>
@@ -8,8 +9,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-
-class ServedDatabase;
 
 // Paged reads (PROTOCOL §2.3 `pageSize`, `fetch`, `closeCursor`): a query whose result is larger
 // than a page keeps its statement open on a connection and thread of its own, inside one read
@@ -32,9 +31,11 @@ public:
     explicit ServedCursors(ServedDatabase *database);
     ~ServedCursors() override;
 
-    // Runs a read-only `statement` and returns its first `pageSize` rows.
-    void open(const Statement &statement, int pageSize, Done done);
-    void fetch(const QString &cursor, int max, Done done);
+    using Cancel = std::shared_ptr<ServedDatabase::CancelToken>;
+    // Runs a read-only `statement` and returns its first `pageSize` rows. `cancel`, when
+    // given, can interrupt the reading (the page then fails with CANCELLED and the cursor ends).
+    void open(const Statement &statement, int pageSize, Done done, const Cancel &cancel = {});
+    void fetch(const QString &cursor, int max, Done done, const Cancel &cancel = {});
     bool close(const QString &cursor);
     int openCount() const { return int(m_open.size()); }
 

@@ -1,0 +1,104 @@
+#include "core/net/remoteconnection.h"
+
+#include "core/net/remotesession.h"
+#include "core/requestcontrol.h"
+
+#include <QCoreApplication>
+
+namespace {} // namespace
+
+RemoteConnection::RemoteConnection(const ConnectionSpec &spec, QObject *parent)
+    : Connection(spec, parent)
+{
+    m_thread.setObjectName(QStringLiteral("dosql-net"));
+}
+
+RemoteConnection::~RemoteConnection()
+{
+    if (m_session) {
+        // The session and its socket belong to the network thread: they end there.
+        RemoteSession *session = m_session;
+        QMetaObject::invokeMethod(
+            session, [session] { delete session; }, Qt::QueuedConnection);
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void RemoteConnection::open()
+{
+    if (m_session)
+        return;
+    QString problem;
+    const RemoteEndpoint endpoint
+        = RemoteEndpoint::parse(spec().location, spec().remote.database, &problem);
+    if (!endpoint.isValid()) {
+        setState(State::Failed, {ErrorCode::ConnectionFailed, problem, {}});
+        return;
+    }
+    setState(State::Opening);
+    m_session = new RemoteSession(endpoint, spec().remote);
+    m_session->moveToThread(&m_thread);
+    connect(m_session, &RemoteSession::opened, this, [this](const ServerInfo &info) {
+        m_info = info;
+        setState(State::Open);
+    });
+    connect(m_session, &RemoteSession::failed, this, [this](const DbError &error) {
+        m_reconnecting = false;
+        setState(State::Failed, error);
+    });
+    connect(m_session, &RemoteSession::reconnecting, this, [this] {
+        m_reconnecting = true;
+        Q_EMIT reconnectingChanged(true);
+    });
+    connect(m_session, &RemoteSession::reconnected, this, [this] {
+        m_reconnecting = false;
+        Q_EMIT reconnectingChanged(false);
+    });
+    connect(m_session, &RemoteSession::schemaChanged, this, &Connection::schemaChanged);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_session, &RemoteSession::open, Qt::QueuedConnection);
+}
+
+QueryRequest *RemoteConnection::query(const Statement &statement, QObject *parent)
+{
+    auto *request = new QueryRequest(statement.sql, parent);
+    track(request);
+    if (state() != State::Open || !m_session) {
+        failLater(
+            request,
+            {ErrorCode::ConnectionClosed, tr("%1 is not connected.").arg(spec().title()), {}});
+        return request;
+    }
+    if (isReadOnly() && !RemoteSession::isRead(statement.sql)) {
+        failLater(request, {ErrorCode::ReadOnly,
+                            tr("This connection is read-only; the statement was not sent."),
+                            {}});
+        return request;
+    }
+    RemoteSession *session = m_session;
+    QMetaObject::invokeMethod(
+        session,
+        [session, control = request->control(), statement] {
+            session->runQuery(control, statement);
+        },
+        Qt::QueuedConnection);
+    return request;
+}
+
+SchemaRequest *RemoteConnection::readSchema(QObject *parent)
+{
+    auto *request = new SchemaRequest(parent);
+    track(request);
+    if (state() != State::Open || !m_session) {
+        failLater(
+            request,
+            {ErrorCode::ConnectionClosed, tr("%1 is not connected.").arg(spec().title()), {}});
+        return request;
+    }
+    RemoteSession *session = m_session;
+    QMetaObject::invokeMethod(
+        session, [session, control = request->control()] { session->readSchema(control); },
+        Qt::QueuedConnection);
+    return request;
+}

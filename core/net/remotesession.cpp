@@ -1,0 +1,376 @@
+#include "core/net/remotesession.h"
+
+#include "core/dbrequest.h"
+#include "core/net/rpcchannel.h"
+#include "core/protocol/jsonvalue.h"
+#include "core/requestcontrol.h"
+#include "core/schemaqueries.h"
+#include "core/sqlkeywords.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QPointer>
+#include <QUuid>
+
+namespace {
+
+QJsonObject statementParams(const Statement &statement)
+{
+    QJsonObject params{{QStringLiteral("sql"), statement.sql},
+                       {QStringLiteral("rowFormat"), QStringLiteral("array")}};
+    if (!statement.params.isEmpty()) {
+        QJsonArray values;
+        for (const SqlValue &v : statement.params)
+            values.append(JsonValue::encode(v));
+        params.insert(QStringLiteral("params"), values);
+    }
+    if (!statement.namedParams.isEmpty()) {
+        QJsonObject named;
+        // Bare names: what sql.do sends; dosqld accepts either.
+        for (auto it = statement.namedParams.cbegin(); it != statement.namedParams.cend(); ++it) {
+            const QString &key = it.key();
+            const bool prefixed
+                = key.startsWith(u':') || key.startsWith(u'@') || key.startsWith(u'$');
+            named.insert(prefixed ? key.mid(1) : key, JsonValue::encode(it.value()));
+        }
+        params.insert(QStringLiteral("namedParams"), named);
+    }
+    return params;
+}
+
+bool decodeRows(const QJsonArray &rows, QList<Row> *out)
+{
+    for (const QJsonValue &rowValue : rows) {
+        const QJsonArray values = rowValue.toArray();
+        Row row;
+        row.reserve(values.size());
+        for (const QJsonValue &v : values) {
+            SqlValue value;
+            if (!JsonValue::decode(v, &value))
+                return false;
+            row.append(value);
+        }
+        out->append(row);
+    }
+    return true;
+}
+
+// dosqld's own bookkeeping (change log, idempotency keys), not the user's schema.
+bool isInternalTable(const QString &name)
+{
+    return name.startsWith(QLatin1String("_dosql_"));
+}
+
+} // namespace
+
+// One query in flight: where it is, and what has been delivered.
+struct RemoteSession::Run
+{
+    std::shared_ptr<RequestControl> control;
+    Statement statement;
+    bool read = true;
+    QString callId; // the channel request under way
+    QString cursor;
+    bool columnsDelivered = false;
+    bool ended = false;
+    qint64 rowsRead = 0;
+    qint64 rowsDelivered = 0; // after sampling
+    ExecSummary summary;
+    QElapsedTimer clock;
+};
+
+RemoteSession::RemoteSession(const RemoteEndpoint &endpoint, const RemoteOptions &options,
+                             QObject *parent)
+    : QObject(parent)
+    , m_endpoint(endpoint)
+    , m_options(options)
+    , m_channel(new RpcChannel(endpoint, options, this))
+    , m_handle(std::make_shared<Handle>())
+{
+    m_handle->session = this;
+    connect(m_channel, &RpcChannel::opened, this, [this](const ServerInfo &info) {
+        m_info = info;
+        Q_EMIT opened(info);
+    });
+    connect(m_channel, &RpcChannel::failed, this, &RemoteSession::failed);
+    connect(m_channel, &RpcChannel::upgradeRefused, this, [this](int status) {
+        DbError error{ErrorCode::ConnectionFailed,
+                      tr("%1 refused the WebSocket connection (HTTP %2).")
+                          .arg(m_endpoint.displayName())
+                          .arg(status),
+                      {{QStringLiteral("httpStatus"), status}}};
+        Q_EMIT failed(error);
+    });
+    connect(m_channel, &RpcChannel::stateChanged, this, [this](RpcChannel::State state) {
+        if (state == RpcChannel::State::Reconnecting)
+            Q_EMIT reconnecting();
+    });
+    connect(m_channel, &RpcChannel::reconnected, this, &RemoteSession::reconnected);
+}
+
+RemoteSession::~RemoteSession()
+{
+    std::lock_guard lock(m_handle->mutex);
+    m_handle->session = nullptr;
+}
+
+void RemoteSession::Handle::post(std::function<void(RemoteSession *)> fn)
+{
+    std::lock_guard lock(mutex);
+    if (!session)
+        return;
+    RemoteSession *target = session;
+    QMetaObject::invokeMethod(
+        target, [target, fn = std::move(fn)] { fn(target); }, Qt::QueuedConnection);
+}
+
+void RemoteSession::open()
+{
+    m_channel->open();
+}
+
+bool RemoteSession::isRead(const QString &sql)
+{
+    const QString keyword = firstSqlKeyword(sql);
+    return keyword == u"SELECT" || keyword == u"VALUES" || keyword == u"WITH"
+           || keyword == u"EXPLAIN" || keyword == u"PRAGMA";
+}
+
+void RemoteSession::runQuery(const std::shared_ptr<RequestControl> &control,
+                             const Statement &statement)
+{
+    auto run = std::make_shared<Run>();
+    run->control = control;
+    run->statement = statement;
+    run->read = isRead(statement.sql);
+    run->clock.start();
+    // Any thread may cancel; the work happens on ours.
+    control->setInterruptHandler(
+        [handle = m_handle, run] { handle->post([run](RemoteSession *s) { s->interrupt(run); }); });
+    if (control->isCancelled()) {
+        const DbError error{ErrorCode::Cancelled, tr("The request was cancelled."), {}};
+        return end(run, &error);
+    }
+    send(run);
+}
+
+void RemoteSession::send(const std::shared_ptr<Run> &run)
+{
+    QJsonObject params = statementParams(run->statement);
+    const QueryOptions &options = run->statement.options;
+    RpcChannel::CallOptions callOptions;
+    callOptions.retryable = run->read;
+    if (run->read && m_info.has(QStringLiteral("cursors"))) {
+        const qint64 wanted = options.maxRows >= 0 ? options.maxRows : kPageRows;
+        params.insert(QStringLiteral("pageSize"),
+                      int(qBound<qint64>(1, wanted, qint64(kPageRows))));
+    }
+    if (!run->read && m_info.has(QStringLiteral("idempotency"))) {
+        // With a key the server runs it at most once, so it may be sent again after a drop.
+        params.insert(QStringLiteral("idempotencyKey"),
+                      QUuid::createUuid().toString(QUuid::WithoutBraces));
+        callOptions.retryable = true;
+    }
+    QPointer<RemoteSession> self(this);
+    run->callId = m_channel->call(
+        run->read ? QStringLiteral("query") : QStringLiteral("exec"), params,
+        [self, run](const QJsonValue &result, const DbError *error) {
+            if (!self)
+                return;
+            if (error)
+                return self->end(run, error);
+            self->receivePage(run, result);
+        },
+        callOptions);
+}
+
+void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const QJsonValue &result)
+{
+    run->callId.clear();
+    if (run->ended)
+        return;
+    const QJsonObject page = result.toObject();
+    if (!run->columnsDelivered) {
+        QList<ResultColumn> columns;
+        const QJsonArray names = page.value(QStringLiteral("columns")).toArray();
+        const QJsonArray types = page.value(QStringLiteral("columnTypes")).toArray();
+        for (qsizetype i = 0; i < names.size(); ++i)
+            columns.append({names.at(i).toString(), types.at(i).toString()});
+        run->control->post([columns](DbRequest *request) {
+            static_cast<QueryRequest *>(request)->deliverColumns(columns);
+        });
+        run->columnsDelivered = true;
+        run->summary.rowsAffected = qint64(page.value(QStringLiteral("rowsAffected")).toDouble());
+        SqlValue rowid;
+        if (JsonValue::decode(page.value(QStringLiteral("lastInsertRowid")), &rowid))
+            run->summary.lastInsertRowid = rowid.toInteger();
+        run->summary.changedData = !run->read || run->summary.rowsAffected > 0;
+    }
+    QList<Row> rows;
+    if (!decodeRows(page.value(QStringLiteral("rows")).toArray(), &rows)) {
+        const DbError error{ErrorCode::NetworkError,
+                            tr("The server sent a row value this client cannot read."),
+                            {}};
+        return end(run, &error);
+    }
+    const QueryOptions &options = run->statement.options;
+    const int sampleEvery = qMax(1, options.sampleEvery);
+    const int batchSize = qMax(1, options.batchSize);
+    RowBatch batch;
+    batch.firstRow = run->rowsDelivered;
+    auto flush = [&] {
+        if (batch.rows.isEmpty())
+            return;
+        run->control->takeBatchCredit();
+        run->control->post([batch](DbRequest *request) {
+            static_cast<QueryRequest *>(request)->deliverRows(batch);
+        });
+        batch.rows.clear();
+        batch.firstRow = run->rowsDelivered;
+    };
+    bool limitReached = false;
+    for (Row &row : rows) {
+        if (options.maxRows >= 0 && run->rowsRead >= options.maxRows) {
+            limitReached = true;
+            break;
+        }
+        if (run->rowsRead % sampleEvery == 0) {
+            batch.rows.append(std::move(row));
+            ++run->rowsDelivered;
+            if (batch.rows.size() >= batchSize)
+                flush();
+        }
+        ++run->rowsRead;
+    }
+    flush();
+    run->cursor = page.value(QStringLiteral("cursor")).toString();
+    const bool more = page.value(QStringLiteral("hasMore")).toBool() && !run->cursor.isEmpty();
+    if (!more || limitReached || (options.maxRows >= 0 && run->rowsRead >= options.maxRows))
+        return end(run, nullptr);
+    // The next page once the consumer has caught up, so a slow one bounds what is in memory.
+    run->control->whenCreditFree(
+        [handle = m_handle, run] { handle->post([run](RemoteSession *s) { s->fetchMore(run); }); });
+}
+
+void RemoteSession::fetchMore(const std::shared_ptr<Run> &run)
+{
+    if (run->ended)
+        return;
+    if (run->control->isCancelled()) {
+        const DbError error{ErrorCode::Cancelled, tr("The request was cancelled."), {}};
+        return end(run, &error);
+    }
+    const qint64 left = run->statement.options.maxRows >= 0
+                            ? run->statement.options.maxRows - run->rowsRead
+                            : kPageRows;
+    QPointer<RemoteSession> self(this);
+    run->callId
+        = m_channel->call(QStringLiteral("fetch"),
+                          {{QStringLiteral("cursor"), run->cursor},
+                           {QStringLiteral("max"), int(qBound<qint64>(1, left, qint64(kPageRows)))},
+                           {QStringLiteral("rowFormat"), QStringLiteral("array")}},
+                          [self, run](const QJsonValue &result, const DbError *error) {
+                              if (!self)
+                                  return;
+                              if (error)
+                                  return self->end(run, error);
+                              self->receivePage(run, result);
+                          },
+                          {-1, true});
+}
+
+void RemoteSession::interrupt(const std::shared_ptr<Run> &run)
+{
+    if (run->ended)
+        return;
+    if (!run->callId.isEmpty() && m_info.has(QStringLiteral("cancel"))) {
+        // The server stops the statement and answers it with CANCELLED.
+        m_channel->call(QStringLiteral("cancel"), {{QStringLiteral("requestId"), run->callId}},
+                        [](const QJsonValue &, const DbError *) {});
+        return;
+    }
+    if (!run->callId.isEmpty())
+        m_channel->abandon(run->callId);
+    const DbError error{
+        ErrorCode::Cancelled,
+        run->callId.isEmpty() || run->read
+            ? tr("The request was cancelled.")
+            : tr("Cancelled here, but this server cannot stop a statement: it may still"
+                 " complete there."),
+        {}};
+    end(run, &error);
+}
+
+void RemoteSession::end(const std::shared_ptr<Run> &run, const DbError *error)
+{
+    if (run->ended)
+        return;
+    run->ended = true;
+    run->control->setInterruptHandler({});
+    if (!run->cursor.isEmpty()) {
+        // The rest of a paged result is not wanted: stopped early, failed or cancelled.
+        m_channel->call(QStringLiteral("closeCursor"), {{QStringLiteral("cursor"), run->cursor}},
+                        [](const QJsonValue &, const DbError *) {});
+        run->cursor.clear();
+    }
+    if (error) {
+        const DbError failure = *error;
+        run->control->post([failure](DbRequest *request) { request->deliverFailure(failure); });
+        return;
+    }
+    run->summary.rowsRead = run->rowsRead;
+    run->summary.durationMs = double(run->clock.nsecsElapsed()) / 1e6;
+    const ExecSummary summary = run->summary;
+    run->control->post([summary](DbRequest *request) {
+        static_cast<QueryRequest *>(request)->deliverFinished(summary);
+    });
+    if (isSchemaChange(firstSqlKeyword(run->statement.sql)))
+        Q_EMIT schemaChanged();
+}
+
+void RemoteSession::readSchema(const std::shared_ptr<RequestControl> &control)
+{
+    // The five schema queries, pipelined; the schema is built when the last one answers.
+    const QStringList queries = SchemaQueries::all();
+    auto rows = std::make_shared<QList<QList<Row>>>(queries.size());
+    auto remaining = std::make_shared<int>(int(queries.size()));
+    auto failed = std::make_shared<bool>(false);
+    QPointer<RemoteSession> self(this);
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        m_channel->call(
+            QStringLiteral("query"),
+            {{QStringLiteral("sql"), queries.at(i)},
+             {QStringLiteral("rowFormat"), QStringLiteral("array")}},
+            [control, rows, remaining, failed, i](const QJsonValue &result, const DbError *error) {
+                if (*failed)
+                    return;
+                if (!error
+                    && !decodeRows(result.toObject().value(QStringLiteral("rows")).toArray(),
+                                   &(*rows)[i])) {
+                    const DbError unreadable{ErrorCode::NetworkError,
+                                             tr("The server sent a schema this client cannot"
+                                                " read."),
+                                             {}};
+                    *failed = true;
+                    control->post([unreadable](DbRequest *r) { r->deliverFailure(unreadable); });
+                    return;
+                }
+                if (error) {
+                    *failed = true;
+                    const DbError failure = *error;
+                    control->post([failure](DbRequest *r) { r->deliverFailure(failure); });
+                    return;
+                }
+                if (--*remaining > 0)
+                    return;
+                DatabaseSchema schema = SchemaQueries::build(*rows);
+                schema.tables.removeIf(
+                    [](const TableSchema &t) { return isInternalTable(t.name); });
+                control->post([schema](DbRequest *r) {
+                    static_cast<SchemaRequest *>(r)->deliverSchema(schema);
+                });
+            },
+            {-1, true});
+    }
+}

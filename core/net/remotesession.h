@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/connectionspec.h"
+#include "core/dberror.h"
+#include "core/net/remoteendpoint.h"
+#include "core/net/serverinfo.h"
+#include "core/statement.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+
+class RequestControl;
+class RpcChannel;
+
+// The network-thread half of a RemoteConnection: it owns the transport to one remote database
+// and turns Connection requests into the contract's calls, streaming rows back through each
+// request's RequestControl (PROTOCOL.md §2). Everything here runs on the network thread.
+class RemoteSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RemoteSession)
+
+public:
+    RemoteSession(const RemoteEndpoint &endpoint, const RemoteOptions &options,
+                  QObject *parent = nullptr);
+    ~RemoteSession() override;
+
+    void open();
+    void runQuery(const std::shared_ptr<RequestControl> &control, const Statement &statement);
+    void readSchema(const std::shared_ptr<RequestControl> &control);
+
+    // Statements sent with `query` (and paged); the rest go with `exec`.
+    static bool isRead(const QString &sql);
+    // The largest page asked for at once.
+    static constexpr int kPageRows = 2000;
+
+Q_SIGNALS:
+    void opened(const ServerInfo &info);
+    void failed(const DbError &error);
+    void reconnecting();
+    void reconnected();
+    void schemaChanged();
+
+private:
+    struct Run;
+    void send(const std::shared_ptr<Run> &run);
+    void fetchMore(const std::shared_ptr<Run> &run);
+    void receivePage(const std::shared_ptr<Run> &run, const QJsonValue &result);
+    void end(const std::shared_ptr<Run> &run, const DbError *error);
+    void interrupt(const std::shared_ptr<Run> &run);
+
+    RemoteEndpoint m_endpoint;
+    RemoteOptions m_options;
+    // A reference to this session that other threads (a request's cancel, a consumer freeing a
+    // batch credit) may hold: cleared when the session goes, read under its lock, so a late
+    // call never reaches a deleted session.
+    struct Handle
+    {
+        std::mutex mutex;
+        RemoteSession *session = nullptr;
+        void post(std::function<void(RemoteSession *)> fn);
+    };
+
+    RpcChannel *m_channel;
+    std::shared_ptr<Handle> m_handle;
+    ServerInfo m_info;
+};

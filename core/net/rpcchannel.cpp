@@ -1,0 +1,485 @@
+#include "core/net/rpcchannel.h"
+
+#include "core/protocol/rpccodec.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcChannel, "studio.net.channel", QtWarningMsg)
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RpcChannel", text);
+}
+
+constexpr int kHelloTimeoutMs = 5000;
+constexpr int kFirstBackoffMs = 250;
+constexpr int kMaxBackoffMs = 30000;
+
+// JSON-RPC's numeric codes, which other DoSQL parts use (PROTOCOL.md §5).
+ErrorCode codeFromNumber(int code)
+{
+    switch (code) {
+    case -32601:
+        return ErrorCode::MethodNotFound;
+    case -32600:
+    case -32602:
+    case -32700:
+        return ErrorCode::InvalidRequest;
+    case -32603:
+        return ErrorCode::InternalError;
+    default:
+        return ErrorCode::Unknown;
+    }
+}
+
+DbError errorFromReply(const QJsonValue &value)
+{
+    const QJsonObject object = value.toObject();
+    DbError error = RpcCodec::errorFromObject(object);
+    const QJsonValue code = object.value(QStringLiteral("code"));
+    if (code.isDouble())
+        error.code = codeFromNumber(code.toInt());
+    if (value.isString()) // {"error": "message"}
+        error.message = value.toString();
+    if (error.message.isEmpty())
+        error.message = tr("The server reported an error without saying what it was.");
+    return error;
+}
+
+QString describeCertificate(const QSslCertificate &certificate)
+{
+    if (certificate.isNull())
+        return {};
+    return tr("certificate for %1, issued by %2, valid %3 to %4")
+        .arg(certificate.subjectInfo(QSslCertificate::CommonName).join(QStringLiteral(", ")),
+             certificate.issuerInfo(QSslCertificate::CommonName).join(QStringLiteral(", ")),
+             certificate.effectiveDate().toString(Qt::ISODate),
+             certificate.expiryDate().toString(Qt::ISODate));
+}
+
+} // namespace
+
+RpcChannel::RpcChannel(const RemoteEndpoint &endpoint, const RemoteOptions &options,
+                       QObject *parent)
+    : QObject(parent)
+    , m_endpoint(endpoint)
+    , m_options(options)
+    , m_deadlines(new QTimer(this))
+    , m_reconnect(new QTimer(this))
+{
+    m_clock.start();
+    m_deadlines->setInterval(100);
+    connect(m_deadlines, &QTimer::timeout, this, &RpcChannel::checkDeadlines);
+    m_reconnect->setSingleShot(true);
+    connect(m_reconnect, &QTimer::timeout, this, &RpcChannel::connectSocket);
+}
+
+RpcChannel::~RpcChannel()
+{
+    close();
+}
+
+void RpcChannel::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void RpcChannel::open()
+{
+    if (m_state != State::Idle && m_state != State::Failed)
+        return;
+    m_attempt = 0;
+    m_everOpened = false;
+    setState(State::Connecting);
+    connectSocket();
+}
+
+void RpcChannel::close()
+{
+    m_reconnect->stop();
+    m_deadlines->stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    failAll({ErrorCode::ConnectionClosed, tr("The connection was closed."), {}}, false);
+    setState(State::Idle);
+}
+
+void RpcChannel::connectSocket()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->deleteLater();
+    }
+    m_sslProblem.clear();
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket->setMaxAllowedIncomingMessageSize(kMaxReplyBytes);
+    m_socket->setMaxAllowedIncomingFrameSize(kMaxReplyBytes);
+    connect(m_socket, &QWebSocket::connected, this, &RpcChannel::socketConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &RpcChannel::socketClosed);
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            &RpcChannel::socketError);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &RpcChannel::frameReceived);
+    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Never ignored: the connection fails, and the user sees why.
+        QStringList problems;
+        for (const QSslError &e : errors)
+            problems << e.errorString();
+        m_sslProblem = problems.join(QStringLiteral("; "));
+        if (!errors.isEmpty()) {
+            const QString certificate = describeCertificate(errors.first().certificate());
+            if (!certificate.isEmpty())
+                m_sslProblem += QStringLiteral(" (") + certificate + u')';
+        }
+    });
+
+    QUrl url = m_endpoint.webSocketUrl();
+    QNetworkRequest request;
+    if (!m_options.token.isEmpty()) {
+        if (m_options.tokenInQuery) {
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("token"), m_options.token);
+            url.setQuery(query);
+        } else {
+            request.setRawHeader("Authorization", "Bearer " + m_options.token.toUtf8());
+        }
+    }
+    request.setUrl(url);
+    request.setTransferTimeout(m_options.connectTimeoutMs);
+    if (m_endpoint.isSecure()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!m_options.caFile.isEmpty())
+            tls.addCaCertificates(QSslCertificate::fromPath(m_options.caFile));
+        m_socket->setSslConfiguration(tls);
+    }
+    m_socket->open(request);
+    m_deadlines->start();
+}
+
+void RpcChannel::socketConnected()
+{
+    m_attempt = 0;
+    // Say hello first: whether it is answered tells a dosqld from a plain sql.do server.
+    m_helloSentAt = m_clock.elapsed();
+    m_helloId
+        = call(QStringLiteral("hello"),
+               {{QStringLiteral("client"), QStringLiteral("dosql-studio")},
+                {QStringLiteral("version"), QCoreApplication::applicationVersion()}},
+               [this](const QJsonValue &result, const DbError *error) {
+                   if (!m_socket)
+                       return; // the connection is gone; that is handled where it was seen
+                   const bool reconnect = m_everOpened;
+                   m_info.latencyMs = double(m_clock.elapsed() - m_helloSentAt);
+                   if (!error) {
+                       const QJsonObject hello = result.toObject();
+                       m_info.kind = ServerInfo::Kind::Full;
+                       m_info.server = hello.value(QStringLiteral("server")).toString();
+                       m_info.version = hello.value(QStringLiteral("version")).toString();
+                       m_info.features.clear();
+                       for (const QJsonValue &f : hello.value(QStringLiteral("features")).toArray())
+                           m_info.features << f.toString();
+                   } else if (error->code == ErrorCode::Unauthorized) {
+                       return refuse(*error);
+                   } else {
+                       // METHOD_NOT_FOUND, -32601, or no answer: the sql.do envelope and no more.
+                       m_info.kind = ServerInfo::Kind::Envelope;
+                       m_info.features.clear();
+                   }
+                   m_everOpened = true;
+                   setState(State::Open);
+                   // Requests made while connecting go out now, in the order they were made.
+                   for (const QString &id : std::as_const(m_order)) {
+                       auto it = m_pending.find(id);
+                       if (it != m_pending.end() && !it->sent)
+                           sendPending(id, *it);
+                   }
+                   if (reconnect)
+                       Q_EMIT reconnected();
+                   else
+                       Q_EMIT opened(m_info);
+               },
+               {kHelloTimeoutMs, false});
+    auto it = m_pending.find(m_helloId);
+    if (it != m_pending.end())
+        sendPending(m_helloId, *it);
+}
+
+QString RpcChannel::call(const QString &method, const QJsonObject &params, Reply reply,
+                         CallOptions options)
+{
+    const QString id = QString::number(++m_nextId);
+    const int timeout = options.timeoutMs > 0 ? options.timeoutMs : m_options.requestTimeoutMs;
+    Pending pending{method, params, std::move(reply), options, m_clock.elapsed() + timeout};
+    if (m_state == State::Failed || m_state == State::Idle) {
+        const DbError error{ErrorCode::ConnectionClosed,
+                            tr("Not connected to %1.").arg(m_endpoint.displayName()),
+                            {}};
+        pending.reply({}, &error);
+        return id;
+    }
+    auto it = m_pending.insert(id, std::move(pending));
+    m_order.append(id);
+    if (m_state == State::Open)
+        sendPending(id, *it);
+    return id;
+}
+
+void RpcChannel::abandon(const QString &id)
+{
+    m_pending.remove(id);
+    m_order.removeOne(id);
+}
+
+void RpcChannel::sendPending(const QString &id, Pending &pending)
+{
+    if (!m_socket)
+        return;
+    QJsonObject frame{{QStringLiteral("id"), id}, {QStringLiteral("method"), pending.method}};
+    if (!pending.params.isEmpty())
+        frame.insert(QStringLiteral("params"), pending.params);
+    m_socket->sendTextMessage(
+        QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+    pending.sent = true;
+}
+
+void RpcChannel::frameReceived(const QString &text)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        // A reply we cannot read answers some request we cannot name: nothing after it can be
+        // trusted to match, so the connection starts over.
+        qCWarning(lcChannel) << "unreadable frame from" << m_endpoint.displayName();
+        return dropConnection(
+            {ErrorCode::NetworkError,
+             tr("%1 sent something that is not a DoSQL reply (it begins \"%2\"). Check that the"
+                " address points at a DoSQL server.")
+                 .arg(m_endpoint.displayName(), text.left(40).simplified()),
+             {}});
+    }
+    const QJsonObject frame = document.object();
+    const QJsonValue idValue = frame.value(QStringLiteral("id"));
+    const QString id
+        = idValue.isDouble() ? QString::number(qint64(idValue.toDouble())) : idValue.toString();
+    if (id.isEmpty() || !m_pending.contains(id)) {
+        if (frame.contains(QStringLiteral("type")))
+            Q_EMIT pushed(frame);
+        else if (frame.contains(QStringLiteral("error")) && id.isEmpty())
+            qCWarning(lcChannel) << "server error not tied to a request:"
+                                 << errorFromReply(frame.value(QStringLiteral("error"))).message;
+        return;
+    }
+    if (frame.contains(QStringLiteral("error"))) {
+        const DbError error = errorFromReply(frame.value(QStringLiteral("error")));
+        return finish(id, {}, &error);
+    }
+    if (!frame.contains(QStringLiteral("result"))) {
+        const DbError error{ErrorCode::NetworkError,
+                            tr("The server's reply has neither a result nor an error."),
+                            {}};
+        return finish(id, {}, &error);
+    }
+    finish(id, frame.value(QStringLiteral("result")), nullptr);
+}
+
+void RpcChannel::finish(const QString &id, const QJsonValue &result, const DbError *error)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    const Reply reply = std::move(it->reply);
+    m_pending.erase(it);
+    m_order.removeOne(id);
+    reply(result, error);
+}
+
+void RpcChannel::checkDeadlines()
+{
+    const qint64 now = m_clock.elapsed();
+    QStringList late;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        if (it->deadline <= now)
+            late << it.key();
+    }
+    for (const QString &id : std::as_const(late)) {
+        const Pending &pending = m_pending.value(id);
+        const bool hello = id == m_helloId;
+        if (!hello && pending.sent && m_info.has(QStringLiteral("cancel")) && m_socket)
+            m_socket->sendTextMessage(QString::fromUtf8(
+                QJsonDocument(
+                    QJsonObject{{QStringLiteral("id"), QString(QStringLiteral("cancel-") + id)},
+                                {QStringLiteral("method"), QStringLiteral("cancel")},
+                                {QStringLiteral("params"),
+                                 QJsonObject{{QStringLiteral("requestId"), QJsonValue(id)}}}})
+                    .toJson(QJsonDocument::Compact)));
+        const int seconds = int(
+            (pending.options.timeoutMs > 0 ? pending.options.timeoutMs : m_options.requestTimeoutMs)
+            / 1000);
+        const DbError error{
+            ErrorCode::Timeout,
+            m_state == State::Open
+                ? tr("%1 did not answer within %2 s.").arg(m_endpoint.displayName()).arg(seconds)
+                : tr("%1 could not be reached within %2 s.")
+                      .arg(m_endpoint.displayName())
+                      .arg(seconds),
+            {}};
+        finish(id, {}, &error);
+    }
+    if (m_pending.isEmpty() && m_state == State::Open)
+        m_deadlines->stop();
+}
+
+void RpcChannel::socketError()
+{
+    if (!m_socket)
+        return;
+    static const QRegularExpression status(QStringLiteral("status code: (\\d{3})"));
+    const QRegularExpressionMatch m = status.match(m_socket->errorString());
+    const int httpStatus = m.hasMatch() ? m.captured(1).toInt() : 0;
+    if (httpStatus == 401 || httpStatus == 403) {
+        const DbError error{
+            httpStatus == 401 ? ErrorCode::Unauthorized : ErrorCode::Forbidden,
+            httpStatus == 401
+                ? tr("%1 refused the token. Check the token saved for this connection.")
+                      .arg(m_endpoint.displayName())
+                : tr("%1 does not allow this token to open the database.")
+                      .arg(m_endpoint.displayName()),
+            {{QStringLiteral("httpStatus"), httpStatus}}};
+        return refuse(error);
+    }
+    if (httpStatus != 0 && !m_everOpened) {
+        m_socket->disconnect(this);
+        m_socket->deleteLater();
+        m_socket = nullptr;
+        setState(State::Failed);
+        Q_EMIT upgradeRefused(httpStatus);
+        return;
+    }
+    dropConnection(describeSocketError());
+}
+
+void RpcChannel::refuse(const DbError &error)
+{
+    // Not retried: the same token would be refused again, by every attempt.
+    m_reconnect->stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    failAll(error, false);
+    setState(State::Failed);
+    Q_EMIT failed(error);
+}
+
+DbError RpcChannel::describeSocketError() const
+{
+    if (!m_sslProblem.isEmpty())
+        return {ErrorCode::ConnectionFailed,
+                tr("The secure connection to %1 was refused: %2. If the server uses its own"
+                   " certificate authority, choose its CA file in the connection's settings.")
+                    .arg(m_endpoint.displayName(), m_sslProblem),
+                {}};
+    const QString reason = m_socket ? m_socket->errorString() : QString();
+    if (m_socket && m_socket->error() == QAbstractSocket::ConnectionRefusedError)
+        return {ErrorCode::ConnectionFailed,
+                tr("Nothing answers at %1. Is the server running?").arg(m_endpoint.displayName()),
+                {}};
+    if (m_socket && m_socket->error() == QAbstractSocket::HostNotFoundError)
+        return {ErrorCode::ConnectionFailed,
+                tr("The host %1 was not found. Check the address.").arg(m_endpoint.host()),
+                {}};
+    if (reason.contains(QStringLiteral("size"), Qt::CaseInsensitive))
+        return {ErrorCode::ResourceExhausted,
+                tr("The server sent a reply larger than %1 MiB; ask for fewer rows at a time.")
+                    .arg(kMaxReplyBytes / (1024 * 1024)),
+                {}};
+    return {m_everOpened ? ErrorCode::ConnectionClosed : ErrorCode::ConnectionFailed,
+            tr("The connection to %1 failed: %2").arg(m_endpoint.displayName(), reason),
+            {}};
+}
+
+void RpcChannel::socketClosed()
+{
+    if (!m_socket)
+        return;
+    if (!m_everOpened) // never got as far as a hello: say why it failed
+        return dropConnection(describeSocketError());
+    dropConnection({ErrorCode::ConnectionClosed,
+                    tr("The connection to %1 closed.").arg(m_endpoint.displayName()),
+                    {}});
+}
+
+void RpcChannel::dropConnection(const DbError &error)
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    if (!m_everOpened && m_state == State::Connecting) {
+        failAll(error, false);
+        setState(State::Failed);
+        Q_EMIT failed(error);
+        return;
+    }
+    if (m_state == State::Failed || m_state == State::Idle)
+        return;
+    // Reads (and writes with an idempotency key) wait for the reconnect; other writes may or
+    // may not have run, so they fail and the user decides.
+    failAll({ErrorCode::ConnectionClosed,
+             error.message
+                 + tr(" A change sent just before may or may not have been applied; check before"
+                      " sending it again."),
+             {}},
+            true);
+    setState(State::Reconnecting);
+    scheduleReconnect();
+}
+
+void RpcChannel::scheduleReconnect()
+{
+    const int base = qMin(kMaxBackoffMs, kFirstBackoffMs << qMin(m_attempt, 10));
+    ++m_attempt;
+    // ±25 % jitter, so that many clients of one restarted server do not return in step.
+    const int jitter = int(QRandomGenerator::global()->bounded(base / 2 + 1)) - base / 4;
+    m_reconnect->start(base + jitter);
+    m_deadlines->start();
+}
+
+void RpcChannel::failAll(const DbError &error, bool keepRetryable)
+{
+    const QStringList ids = m_order;
+    for (const QString &id : ids) {
+        auto it = m_pending.find(id);
+        if (it == m_pending.end())
+            continue;
+        if (keepRetryable && it->options.retryable && id != m_helloId) {
+            it->sent = false;
+            continue;
+        }
+        finish(id, {}, &error);
+    }
+}
