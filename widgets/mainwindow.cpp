@@ -168,6 +168,11 @@ void MainWindow::openFile(const QString &path, bool readOnly)
     ConnectionSpec spec;
     spec.location = path;
     spec.mode = readOnly ? ConnectionSpec::OpenMode::ReadOnly : ConnectionSpec::OpenMode::ReadWrite;
+    open(spec);
+}
+
+void MainWindow::open(const ConnectionSpec &spec)
+{
     Connection *connection = m_databases->open(spec);
     m_browser->selectConnection(connection);
     m_activity->setConnection(connection);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/connectionspec.h"
+
 #include "core/tableschema.h"
 
 #include <QMainWindow>
@@ -26,6 +28,8 @@ public:
     ~MainWindow() override;
 
     void openFile(const QString &path, bool readOnly = false);
+    // Opens a local file or a remote database, as `spec` says.
+    void open(const ConnectionSpec &spec);
     // Opens the demo database, building it first (in the background) if it does not exist.
     void openDemo();
     TableTab *openTable(Connection *connection, const TableSchema &table);

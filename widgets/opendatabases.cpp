@@ -1,6 +1,7 @@
 #include "widgets/opendatabases.h"
 
 #include "core/engine/localconnection.h"
+#include "core/net/remoteconnection.h"
 
 #include <QFileInfo>
 
@@ -12,15 +13,19 @@ OpenDatabases::~OpenDatabases() = default;
 
 Connection *OpenDatabases::open(const ConnectionSpec &spec)
 {
-    const QString canonical = QFileInfo(spec.location).absoluteFilePath();
+    ConnectionSpec normalized = spec;
+    if (!spec.isRemote())
+        normalized.location = QFileInfo(spec.location).absoluteFilePath();
     for (const auto &c : m_connections) {
-        if (QFileInfo(c->spec().location).absoluteFilePath() == canonical
+        if (c->spec().location == normalized.location
+            && c->spec().remote.database == normalized.remote.database
             && c->spec().mode == spec.mode)
             return c.get();
     }
-    ConnectionSpec normalized = spec;
-    normalized.location = canonical;
-    m_connections.push_back(std::make_unique<LocalConnection>(normalized));
+    if (normalized.isRemote())
+        m_connections.push_back(std::make_unique<RemoteConnection>(normalized));
+    else
+        m_connections.push_back(std::make_unique<LocalConnection>(normalized));
     Connection *connection = m_connections.back().get();
     Q_EMIT opened(connection);
     connection->open();

@@ -32,10 +32,17 @@ int main(int argc, char *argv[])
         QStringLiteral("table"),
         QApplication::translate("main", "Open this table once the database is ready."),
         QStringLiteral("name"));
-    parser.addOptions({demo, readOnly, table});
-    parser.addPositionalArgument(QStringLiteral("files"),
-                                 QApplication::translate("main", "SQLite database files to open."),
-                                 QStringLiteral("[files...]"));
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QApplication::translate("main", "The database to open on a server given without /db/NAME."),
+        QStringLiteral("name"));
+    parser.addOptions({demo, readOnly, table, database});
+    parser.addPositionalArgument(
+        QStringLiteral("databases"),
+        QApplication::translate(
+            "main", "SQLite files, or DoSQL server addresses such as"
+                    " http://localhost:8787/db/app (the token comes from DOSQL_TOKEN)."),
+        QStringLiteral("[FILE|URL...]"));
     parser.process(app);
 
     MainWindow window;
@@ -45,8 +52,17 @@ int main(int argc, char *argv[])
                          [&window, name](Connection *c) { window.openTableByName(c, name); });
     }
     window.show();
-    for (const QString &file : parser.positionalArguments())
-        window.openFile(file, parser.isSet(readOnly));
+    for (const QString &argument : parser.positionalArguments()) {
+        ConnectionSpec spec;
+        spec.location = argument;
+        spec.mode = parser.isSet(readOnly) ? ConnectionSpec::OpenMode::ReadOnly
+                                           : ConnectionSpec::OpenMode::ReadWrite;
+        if (spec.isRemote()) {
+            spec.remote.database = parser.value(database);
+            spec.remote.token = qEnvironmentVariable("DOSQL_TOKEN");
+        }
+        window.open(spec);
+    }
     if (parser.isSet(demo))
         window.openDemo();
     return app.exec();
