@@ -2,10 +2,13 @@
 
 #include "core/engine/localconnection.h"
 #include "core/net/remoteconnection.h"
+#include "core/protocol/changecodec.h"
 #include "core/protocol/jsonwriter.h"
 #include "core/resultformat.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QVariant>
 
 #include <cstdio>
 
@@ -262,5 +265,49 @@ void Shell::showSchema()
 
 void Shell::watch()
 {
-    fail({ErrorCode::InvalidRequest, tr("--watch is not available yet."), {}}, Usage);
+    auto *remote = qobject_cast<RemoteConnection *>(m_connection.get());
+    if (!remote)
+        return fail({ErrorCode::InvalidRequest,
+                     tr("--watch follows a server's change stream; give a server address."),
+                     {}},
+                    Usage);
+    ChangeSubscription::Options options;
+    options.tables = m_options.watchTables;
+    if (!m_options.watchFrom.isEmpty()) {
+        bool ok = false;
+        options.fromLsn = m_options.watchFrom.toLongLong(&ok);
+        if (!ok || options.fromLsn < 0)
+            return fail({ErrorCode::InvalidLsn, tr("--from takes an LSN, a whole number."), {}},
+                        Usage);
+    }
+    ChangeSubscription *subscription = remote->watch(options, this);
+    connect(subscription, &ChangeSubscription::started, this,
+            [this](ChangeSubscription::Mode mode, qint64 lsn) {
+                m_err << "dosql-shell: watching "
+                      << m_options.watchTables.join(QStringLiteral(", ")) << " ("
+                      << QVariant::fromValue(mode).toString().toLower()
+                      << (lsn > 0 ? QStringLiteral(", current LSN %1").arg(lsn) : QString()) << ")"
+                      << Qt::endl;
+            });
+    // One JSON object per line, in the lake.do event shape; polled changes have no LSN and
+    // say "inferred".
+    connect(subscription, &ChangeSubscription::eventsReceived, this,
+            [this](const QList<ChangeEvent> &events) {
+                for (const ChangeEvent &event : events) {
+                    QJsonObject object = ChangeCodec::lakeEvent(event);
+                    if (event.lsn == 0) {
+                        object.remove(QStringLiteral("lsn"));
+                        object.remove(QStringLiteral("sequence"));
+                        object.insert(QStringLiteral("inferred"), true);
+                    }
+                    m_out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+                }
+                m_out.flush();
+            });
+    connect(subscription, &ChangeSubscription::gapDetected, this, [this](const QString &message) {
+        m_err << "dosql-shell: gap: " << message << Qt::endl;
+    });
+    connect(subscription, &ChangeSubscription::failed, this, [this](const DbError &error) {
+        fail(error, error.code == ErrorCode::Unauthorized ? Unauthorized : ConnectFailed);
+    });
 }

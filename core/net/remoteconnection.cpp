@@ -102,3 +102,20 @@ SchemaRequest *RemoteConnection::readSchema(QObject *parent)
         Qt::QueuedConnection);
     return request;
 }
+
+ChangeSubscription *RemoteConnection::watch(const ChangeSubscription::Options &options,
+                                            QObject *parent)
+{
+    auto *subscription = new ChangeSubscription(parent);
+    if (state() != State::Open || !m_session) {
+        const DbError error{
+            ErrorCode::ConnectionClosed, tr("%1 is not connected.").arg(spec().title()), {}};
+        subscription->sink()->post([error](ChangeSubscription *s) { s->deliverFailure(error); });
+        return subscription;
+    }
+    RemoteSession *session = m_session;
+    QMetaObject::invokeMethod(
+        session, [session, sink = subscription->sink(), options] { session->watch(sink, options); },
+        Qt::QueuedConnection);
+    return subscription;
+}

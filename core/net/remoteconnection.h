@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connection.h"
+#include "core/net/changesubscription.h"
 #include "core/net/serverinfo.h"
 
 #include <QThread>
@@ -22,6 +23,10 @@ public:
     void open() override;
     QueryRequest *query(const Statement &statement, QObject *parent = nullptr) override;
     SchemaRequest *readSchema(QObject *parent = nullptr) override;
+
+    // Follows the database's changes (see ChangeSubscription); delete it to stop.
+    ChangeSubscription *watch(const ChangeSubscription::Options &options,
+                              QObject *parent = nullptr);
 
     // What the server turned out to be; valid once open.
     ServerInfo serverInfo() const { return m_info; }

@@ -1,6 +1,7 @@
 #include "core/net/remotesession.h"
 
 #include "core/dbrequest.h"
+#include "core/net/changewatcher.h"
 #include "core/net/rpcchannel.h"
 #include "core/protocol/jsonvalue.h"
 #include "core/requestcontrol.h"
@@ -327,6 +328,15 @@ void RemoteSession::end(const std::shared_ptr<Run> &run, const DbError *error)
     });
     if (isSchemaChange(firstSqlKeyword(run->statement.sql)))
         Q_EMIT schemaChanged();
+}
+
+void RemoteSession::watch(const std::shared_ptr<ChangeSubscription::Sink> &sink,
+                          const ChangeSubscription::Options &options)
+{
+    // It ends itself once the subscription is gone.
+    auto *watcher
+        = new ChangeWatcher(m_channel, m_info, m_endpoint, m_options, sink, options, this);
+    watcher->start();
 }
 
 void RemoteSession::readSchema(const std::shared_ptr<RequestControl> &control)

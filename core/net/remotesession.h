@@ -2,6 +2,7 @@
 
 #include "core/connectionspec.h"
 #include "core/dberror.h"
+#include "core/net/changesubscription.h"
 #include "core/net/remoteendpoint.h"
 #include "core/net/serverinfo.h"
 #include "core/statement.h"
@@ -31,6 +32,8 @@ public:
     void open();
     void runQuery(const std::shared_ptr<RequestControl> &control, const Statement &statement);
     void readSchema(const std::shared_ptr<RequestControl> &control);
+    void watch(const std::shared_ptr<ChangeSubscription::Sink> &sink,
+               const ChangeSubscription::Options &options);
 
     // Statements sent with `query` (and paged); the rest go with `exec`.
     static bool isRead(const QString &sql);

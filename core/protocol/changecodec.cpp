@@ -19,7 +19,61 @@ QJsonValue rowObject(const QStringList &columns, const Row &row)
     return object;
 }
 
+// Reads {column: value} into `columns` (kept when already known, so before and after line up)
+// and `row`.
+bool readRow(const QJsonValue &value, QStringList *columns, Row *row)
+{
+    if (value.isNull() || value.isUndefined())
+        return true;
+    if (!value.isObject())
+        return false;
+    const QJsonObject object = value.toObject();
+    if (columns->isEmpty())
+        *columns = object.keys();
+    for (const QString &column : std::as_const(*columns)) {
+        SqlValue v;
+        if (!JsonValue::decode(object.value(column), &v) && object.contains(column))
+            return false;
+        row->append(v);
+    }
+    return true;
+}
+
+qint64 lsnOf(const QJsonValue &value)
+{
+    return value.isString() ? value.toString().toLongLong() : qint64(value.toDouble());
+}
+
 } // namespace
+
+bool fromLakeEvent(const QJsonObject &object, ChangeEvent *event)
+{
+    *event = {};
+    if (!ChangeEvent::operationFromName(object.value(QStringLiteral("operation")).toString(),
+                                        &event->operation))
+        return false;
+    event->lsn = lsnOf(object.value(QStringLiteral("lsn")));
+    event->table = object.value(QStringLiteral("table")).toString();
+    event->timestampMs = qint64(object.value(QStringLiteral("timestamp")).toDouble());
+    event->txId = object.value(QStringLiteral("txId")).toString();
+    event->sql = object.value(QStringLiteral("sql")).toString();
+    return readRow(object.value(QStringLiteral("primaryKey")), &event->keyColumns, &event->key)
+           && readRow(object.value(QStringLiteral("before")), &event->columns, &event->before)
+           && readRow(object.value(QStringLiteral("after")), &event->columns, &event->after);
+}
+
+bool fromSseEvent(const QJsonObject &object, ChangeEvent *event)
+{
+    *event = {};
+    if (!ChangeEvent::operationFromName(object.value(QStringLiteral("type")).toString(),
+                                        &event->operation))
+        return false;
+    event->lsn = lsnOf(object.value(QStringLiteral("lsn")));
+    event->table = object.value(QStringLiteral("table")).toString();
+    event->timestampMs = qint64(object.value(QStringLiteral("timestamp")).toDouble());
+    return readRow(object.value(QStringLiteral("oldValue")), &event->columns, &event->before)
+           && readRow(object.value(QStringLiteral("newValue")), &event->columns, &event->after);
+}
 
 QJsonObject lakeEvent(const ChangeEvent &event)
 {

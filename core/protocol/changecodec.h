@@ -16,4 +16,8 @@ QJsonObject sseEvent(const ChangeEvent &event);
 // The whole `id:`/`data:` block of one Server-Sent Event, blank line included.
 QByteArray sseFrame(const ChangeEvent &event);
 
+// Reading them back (a client's side). False when `object` is not an event of that shape.
+bool fromLakeEvent(const QJsonObject &object, ChangeEvent *event);
+bool fromSseEvent(const QJsonObject &object, ChangeEvent *event);
+
 } // namespace ChangeCodec
