@@ -6,12 +6,17 @@
 // How to reach a remote server, beside its address.
 struct RemoteOptions
 {
+    // Auto: the WebSocket contract, or HTTP when the server refuses the upgrade (the deployed
+    // worker does); Http skips the WebSocket.
+    enum class Transport { Auto, WebSocket, Http };
+
     QString database;          // the database's name on the server
     QString token;             // bearer token; in memory only, never in settings, logs or errors
     bool tokenInQuery = false; // send it as ?token= (only when the user chose it)
     QString caFile;            // extra CA certificates (PEM) to trust beside the system's
     int requestTimeoutMs = 30000;
     int connectTimeoutMs = 10000;
+    Transport transport = Transport::Auto;
 };
 
 // Where a connection goes and how: a local SQLite file, or a DoSQL server.

@@ -6,24 +6,32 @@ namespace SchemaQueries {
 
 namespace {
 
+// Every result column has a name of its own: over HTTP, rows arrive as JSON objects keyed by
+// name, where a repeated name would keep only one value.
+
 // User objects of the main schema; SQLite's own (sqlite_*) are left out.
-const char kObjects[] = "SELECT l.name, l.type, l.wr, l.strict, m.sql FROM pragma_table_list AS l"
-                        " LEFT JOIN sqlite_schema AS m ON m.name = l.name"
-                        " WHERE l.schema = 'main' AND l.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
-                        " ORDER BY l.name COLLATE NOCASE";
+const char kObjects[]
+    = "SELECT l.name AS object, l.type, l.wr, l.strict, m.sql FROM pragma_table_list AS l"
+      " LEFT JOIN sqlite_schema AS m ON m.name = l.name"
+      " WHERE l.schema = 'main' AND l.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+      " ORDER BY l.name COLLATE NOCASE";
 // table_xinfo also lists hidden and generated columns (hidden: 1 hidden, 2 virtual, 3 stored).
-const char kColumns[] = "SELECT l.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden"
-                        " FROM pragma_table_list AS l JOIN pragma_table_xinfo(l.name) AS c"
-                        " WHERE l.schema = 'main' AND l.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
-                        " ORDER BY l.name, c.cid";
+const char kColumns[]
+    = "SELECT l.name AS object, c.name AS column_name, c.type, c.\"notnull\", c.dflt_value,"
+      " c.pk, c.hidden"
+      " FROM pragma_table_list AS l JOIN pragma_table_xinfo(l.name) AS c"
+      " WHERE l.schema = 'main' AND l.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+      " ORDER BY l.name, c.cid";
 const char kIndexes[]
-    = "SELECT l.name, i.name, i.\"unique\", i.origin, i.partial, m.sql, c.name"
+    = "SELECT l.name AS object, i.name AS index_name, i.\"unique\", i.origin, i.partial, m.sql,"
+      " c.name AS column_name"
       " FROM pragma_table_list AS l JOIN pragma_index_list(l.name) AS i"
       " JOIN pragma_index_info(i.name) AS c LEFT JOIN sqlite_schema AS m ON m.name = i.name"
       " WHERE l.schema = 'main' AND l.type = 'table' AND l.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
       " ORDER BY l.name, i.name, c.seqno";
 const char kForeignKeys[]
-    = "SELECT l.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete"
+    = "SELECT l.name AS object, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update,"
+      " f.on_delete"
       " FROM pragma_table_list AS l JOIN pragma_foreign_key_list(l.name) AS f"
       " WHERE l.schema = 'main' AND l.type = 'table' AND l.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
       " ORDER BY l.name, f.id, f.seq";

@@ -186,7 +186,7 @@ void DosqlServer::handleUpgrade(HttpConnection *connection, const HttpRequest &r
 {
     static const QRegularExpression route(QStringLiteral("^/db/([^/]+)/?$"));
     const auto match = route.match(request.path);
-    if (!match.hasMatch()) {
+    if (!match.hasMatch() || m_config.httpOnly) {
         connection->respond(
             404,
             errorBody(tr("No WebSocket endpoint at %1; connect to /db/<name>.").arg(request.path)));

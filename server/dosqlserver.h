@@ -38,6 +38,7 @@ public:
         quint16 port = 8787;
         QString token; // empty: no auth (only allowed on loopback)
         bool createMissing = false;
+        bool httpOnly = false; // refuse WebSocket upgrades, as the deployed DoSQL worker does
         qint64 maxFrameBytes = 16 * 1024 * 1024;
         int cdcMaxBufferedEvents = 10000;            // per subscriber, before BUFFER_OVERFLOW
         int heartbeatMs = 15000;                     // WebSocket heartbeat when idle

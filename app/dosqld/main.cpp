@@ -79,6 +79,11 @@ int main(int argc, char *argv[])
         QStringLiteral("create"),
         QCoreApplication::translate("dosqld",
                                     "Create a database on first use of an unknown name."));
+    const QCommandLineOption httpOnly(
+        QStringLiteral("http-only"),
+        QCoreApplication::translate("dosqld",
+                                    "Serve the HTTP API only and refuse WebSockets, like the"
+                                    " deployed DoSQL worker (to try HTTP compatibility mode)."));
     const QCommandLineOption maxFrame(
         QStringLiteral("max-frame-bytes"),
         QCoreApplication::translate("dosqld", "Largest request accepted (default 16 MiB)."),
@@ -109,7 +114,7 @@ int main(int argc, char *argv[])
             "With --demo: row changes per second of the live workload (default 20; 0 stops it)."),
         QStringLiteral("events"), QStringLiteral("20"));
     parser.addOptions(
-        {dataDir, bind, port, token, create, maxFrame, keep, maxAge, buffer, demo, rate});
+        {dataDir, bind, port, token, create, httpOnly, maxFrame, keep, maxAge, buffer, demo, rate});
     parser.process(app);
 
     DosqlServer::Config config;
@@ -119,6 +124,7 @@ int main(int argc, char *argv[])
     // The token comes from the environment, never the command line, where `ps` would show it.
     config.token = qEnvironmentVariable(parser.value(token).toLocal8Bit().constData());
     config.createMissing = parser.isSet(create);
+    config.httpOnly = parser.isSet(httpOnly);
     config.maxFrameBytes = parser.value(maxFrame).toLongLong();
     config.logKeepCount = parser.value(keep).toLongLong();
     config.logMaxAgeMs = parser.value(maxAge).toLongLong() * 3600 * 1000;

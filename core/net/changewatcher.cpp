@@ -1,5 +1,6 @@
 #include "core/net/changewatcher.h"
 
+#include "core/net/remotesession.h"
 #include "core/net/rpcchannel.h"
 #include "core/protocol/changecodec.h"
 #include "core/protocol/jsonvalue.h"
@@ -27,11 +28,12 @@ qint64 lsnOf(const QJsonValue &value)
 
 } // namespace
 
-ChangeWatcher::ChangeWatcher(RpcChannel *channel, const ServerInfo &info,
+ChangeWatcher::ChangeWatcher(RemoteSession *session, RpcChannel *channel, const ServerInfo &info,
                              const RemoteEndpoint &endpoint, const RemoteOptions &options,
                              std::shared_ptr<ChangeSubscription::Sink> sink,
                              const ChangeSubscription::Options &watch, QObject *parent)
     : QObject(parent)
+    , m_session(session)
     , m_channel(channel)
     , m_info(info)
     , m_endpoint(endpoint)
@@ -309,96 +311,77 @@ void ChangeWatcher::poll()
 void ChangeWatcher::pollTable(const QString &table)
 {
     ++m_pollsPending;
-    // Rows keyed by the primary key (or rowid); `pk` orders the key columns first.
-    const QString sql = QStringLiteral("SELECT json_group_array(name) FROM (SELECT name FROM"
-                                       " pragma_table_info(?) WHERE pk > 0 ORDER BY pk)");
-    m_channel->call(
-        QStringLiteral("query"),
-        {{QStringLiteral("sql"), sql},
-         {QStringLiteral("params"), QJsonArray{table}},
-         {QStringLiteral("rowFormat"), QStringLiteral("array")}},
-        [this, table](const QJsonValue &result, const DbError *error) {
-            if (error) {
+    // Rows keyed by the primary key (or rowid): first the key's columns, then the rows.
+    Statement keyQuery(QStringLiteral("SELECT name FROM pragma_table_info(?) WHERE pk > 0"
+                                      " ORDER BY pk"),
+                       {SqlValue(table)});
+    m_session->select(keyQuery, [this, table](const QList<ResultColumn> &,
+                                              const QList<Row> &keyRows, const DbError *error) {
+        if (error) {
+            --m_pollsPending;
+            return;
+        }
+        QStringList keys;
+        for (const Row &row : keyRows)
+            keys << quoteIdentifier(row.value(0).toText());
+        if (keys.isEmpty())
+            keys << QStringLiteral("rowid");
+        const int keyCount = int(keys.size());
+        const Statement rowsQuery(QStringLiteral("SELECT %1, * FROM %2 LIMIT %3")
+                                      .arg(keys.join(QStringLiteral(", ")), quoteIdentifier(table))
+                                      .arg(kMaxPolledRows + 1));
+        m_session->select(
+            rowsQuery, [this, table, keyCount](const QList<ResultColumn> &resultColumns,
+                                               const QList<Row> &rows, const DbError *readError) {
                 --m_pollsPending;
-                return;
-            }
-            const QString keyJson = result.toObject()
-                                        .value(QStringLiteral("rows"))
-                                        .toArray()
-                                        .at(0)
-                                        .toArray()
-                                        .at(0)
-                                        .toString();
-            QStringList keys;
-            for (const QJsonValue &k : QJsonDocument::fromJson(keyJson.toUtf8()).array())
-                keys << quoteIdentifier(k.toString());
-            if (keys.isEmpty())
-                keys << QStringLiteral("rowid");
-            const int keyCount = int(keys.size());
-            m_channel->call(
-                QStringLiteral("query"),
-                {{QStringLiteral("sql"),
-                  QStringLiteral("SELECT %1, * FROM %2 LIMIT %3")
-                      .arg(keys.join(QStringLiteral(", ")), quoteIdentifier(table))
-                      .arg(kMaxPolledRows + 1)},
-                 {QStringLiteral("rowFormat"), QStringLiteral("array")}},
-                [this, table, keyCount](const QJsonValue &page, const DbError *readError) {
-                    --m_pollsPending;
-                    if (readError || !alive())
-                        return;
-                    const QJsonObject object = page.toObject();
-                    QStringList columns;
-                    for (const QJsonValue &c : object.value(QStringLiteral("columns")).toArray())
-                        columns << c.toString();
-                    columns = columns.mid(keyCount);
-                    QHash<QByteArray, Row> now;
-                    for (const QJsonValue &rowValue :
-                         object.value(QStringLiteral("rows")).toArray()) {
-                        const QJsonArray values = rowValue.toArray();
-                        QJsonArray keyValues;
-                        for (int k = 0; k < keyCount; ++k)
-                            keyValues.append(values.at(k));
-                        const QByteArray key
-                            = QJsonDocument(keyValues).toJson(QJsonDocument::Compact);
-                        Row row;
-                        for (qsizetype i = keyCount; i < values.size(); ++i) {
-                            SqlValue v;
-                            JsonValue::decode(values.at(i), &v);
-                            row.append(v);
-                        }
-                        now.insert(key, row);
-                    }
-                    const bool first = !m_snapshots.contains(table);
-                    const QHash<QByteArray, Row> before = m_snapshots.value(table);
-                    m_snapshots.insert(table, now);
-                    if (first)
-                        return; // the baseline
-                    QList<ChangeEvent> events;
-                    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-                    auto event = [&](ChangeEvent::Operation op, const Row &old, const Row &fresh) {
-                        ChangeEvent e; // lsn 0: inferred by polling
-                        e.table = table;
-                        e.operation = op;
-                        e.timestampMs = nowMs;
-                        e.columns = columns;
-                        e.before = old;
-                        e.after = fresh;
-                        events.append(e);
-                    };
-                    for (auto it = now.cbegin(); it != now.cend(); ++it) {
-                        const auto was = before.constFind(it.key());
-                        if (was == before.cend())
-                            event(ChangeEvent::Operation::Insert, {}, it.value());
-                        else if (*was != it.value())
-                            event(ChangeEvent::Operation::Update, *was, it.value());
-                    }
-                    for (auto it = before.cbegin(); it != before.cend(); ++it) {
-                        if (!now.contains(it.key()))
-                            event(ChangeEvent::Operation::Delete, it.value(), {});
-                    }
-                    if (!events.isEmpty())
-                        m_sink->post([events](ChangeSubscription *s) { s->deliverEvents(events); });
-                });
-        },
-        {-1, true});
+                if (readError || !alive())
+                    return;
+                diffTable(table, resultColumns.mid(keyCount), rows, keyCount);
+            });
+    });
+}
+
+void ChangeWatcher::diffTable(const QString &table, const QList<ResultColumn> &resultColumns,
+                              const QList<Row> &rows, int keyCount)
+{
+    QStringList columns;
+    for (const ResultColumn &c : resultColumns)
+        columns << c.name;
+    QHash<QString, Row> now;
+    for (const Row &row : rows) {
+        QStringList key;
+        for (int k = 0; k < keyCount; ++k)
+            key << row.value(k).toSqlLiteral();
+        now.insert(key.join(u','), row.mid(keyCount));
+    }
+    const bool first = !m_snapshots.contains(table);
+    const QHash<QString, Row> before = m_snapshots.value(table);
+    m_snapshots.insert(table, now);
+    if (first)
+        return; // the baseline
+    QList<ChangeEvent> events;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    auto event = [&](ChangeEvent::Operation op, const Row &old, const Row &fresh) {
+        ChangeEvent e; // lsn 0: inferred by polling
+        e.table = table;
+        e.operation = op;
+        e.timestampMs = nowMs;
+        e.columns = columns;
+        e.before = old;
+        e.after = fresh;
+        events.append(e);
+    };
+    for (auto it = now.cbegin(); it != now.cend(); ++it) {
+        const auto was = before.constFind(it.key());
+        if (was == before.cend())
+            event(ChangeEvent::Operation::Insert, {}, it.value());
+        else if (*was != it.value())
+            event(ChangeEvent::Operation::Update, *was, it.value());
+    }
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (!now.contains(it.key()))
+            event(ChangeEvent::Operation::Delete, it.value(), {});
+    }
+    if (!events.isEmpty())
+        m_sink->post([events](ChangeSubscription *s) { s->deliverEvents(events); });
 }

@@ -4,6 +4,7 @@
 #include "core/net/changesubscription.h"
 #include "core/net/remoteendpoint.h"
 #include "core/net/serverinfo.h"
+#include "core/resultset.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -12,6 +13,7 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 class QTimer;
+class RemoteSession;
 class RpcChannel;
 
 // The network-thread half of a ChangeSubscription: follows a remote database's changes in the
@@ -27,8 +29,9 @@ class ChangeWatcher final : public QObject
 public:
     using Mode = ChangeSubscription::Mode;
 
-    ChangeWatcher(RpcChannel *channel, const ServerInfo &info, const RemoteEndpoint &endpoint,
-                  const RemoteOptions &options, std::shared_ptr<ChangeSubscription::Sink> sink,
+    ChangeWatcher(RemoteSession *session, RpcChannel *channel, const ServerInfo &info,
+                  const RemoteEndpoint &endpoint, const RemoteOptions &options,
+                  std::shared_ptr<ChangeSubscription::Sink> sink,
                   const ChangeSubscription::Options &watch, QObject *parent);
     ~ChangeWatcher() override;
 
@@ -53,8 +56,11 @@ private:
     // polling
     void poll();
     void pollTable(const QString &table);
+    void diffTable(const QString &table, const QList<ResultColumn> &columns, const QList<Row> &rows,
+                   int keyCount);
 
-    RpcChannel *m_channel; // the session's; outlives this watcher
+    RemoteSession *m_session; // our parent
+    RpcChannel *m_channel;    // the session's
     ServerInfo m_info;
     RemoteEndpoint m_endpoint;
     RemoteOptions m_options;
@@ -71,7 +77,6 @@ private:
     QTimer *m_poll;
     int m_attempt = 0;
     // Polling: each table's rows by key (as JSON text), from the last read.
-    QHash<QString, QHash<QByteArray, Row>> m_snapshots;
-    QHash<QString, QStringList> m_columns;
+    QHash<QString, QHash<QString, Row>> m_snapshots;
     int m_pollsPending = 0;
 };

@@ -2,15 +2,18 @@
 
 #include "core/dbrequest.h"
 #include "core/net/changewatcher.h"
+#include "core/net/httptransport.h"
 #include "core/net/rpcchannel.h"
 #include "core/protocol/jsonvalue.h"
 #include "core/requestcontrol.h"
 #include "core/schemaqueries.h"
+#include "core/sqlinliner.h"
 #include "core/sqlkeywords.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QNetworkReply>
 #include <QPointer>
 #include <QUuid>
 
@@ -71,7 +74,8 @@ struct RemoteSession::Run
     std::shared_ptr<RequestControl> control;
     Statement statement;
     bool read = true;
-    QString callId; // the channel request under way
+    QString callId;                     // the channel request under way
+    QNetworkReply *httpReply = nullptr; // or the HTTP one
     QString cursor;
     bool columnsDelivered = false;
     bool ended = false;
@@ -96,6 +100,9 @@ RemoteSession::RemoteSession(const RemoteEndpoint &endpoint, const RemoteOptions
     });
     connect(m_channel, &RpcChannel::failed, this, &RemoteSession::failed);
     connect(m_channel, &RpcChannel::upgradeRefused, this, [this](int status) {
+        // A 404 to the upgrade is what the deployed worker says: it speaks HTTP only.
+        if (status == 404 && m_options.transport == RemoteOptions::Transport::Auto)
+            return openOverHttp();
         DbError error{ErrorCode::ConnectionFailed,
                       tr("%1 refused the WebSocket connection (HTTP %2).")
                           .arg(m_endpoint.displayName())
@@ -128,7 +135,61 @@ void RemoteSession::Handle::post(std::function<void(RemoteSession *)> fn)
 
 void RemoteSession::open()
 {
+    if (m_options.transport == RemoteOptions::Transport::Http)
+        return openOverHttp();
     m_channel->open();
+}
+
+void RemoteSession::openOverHttp()
+{
+    if (!m_http)
+        m_http = new HttpTransport(m_endpoint, m_options, this);
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    m_http->probe([this, clock](const DbError *error) {
+        if (error)
+            return Q_EMIT failed(*error);
+        m_info = {};
+        m_info.kind = ServerInfo::Kind::HttpOnly;
+        m_info.latencyMs = double(clock->elapsed());
+        Q_EMIT opened(m_info);
+    });
+}
+
+void RemoteSession::select(const Statement &statement, SelectDone done)
+{
+    if (m_info.kind == ServerInfo::Kind::HttpOnly) {
+        DbError error;
+        const std::optional<QString> sql = SqlInliner::inlineParameters(statement, &error);
+        if (!sql)
+            return done({}, {}, &error);
+        m_http->run(*sql, false,
+                    [done](const HttpTransport::Result &result, const DbError *failure) {
+                        done(result.columns, result.rows, failure);
+                    });
+        return;
+    }
+    QJsonObject params = statementParams(statement);
+    m_channel->call(
+        QStringLiteral("query"), params,
+        [done](const QJsonValue &result, const DbError *error) {
+            if (error)
+                return done({}, {}, error);
+            const QJsonObject page = result.toObject();
+            QList<ResultColumn> columns;
+            for (const QJsonValue &name : page.value(QStringLiteral("columns")).toArray())
+                columns.append({name.toString(), {}});
+            QList<Row> rows;
+            if (!decodeRows(page.value(QStringLiteral("rows")).toArray(), &rows)) {
+                const DbError unreadable{ErrorCode::NetworkError,
+                                         tr("The server sent a row value this client cannot"
+                                            " read."),
+                                         {}};
+                return done({}, {}, &unreadable);
+            }
+            done(columns, rows, nullptr);
+        },
+        {-1, true});
 }
 
 bool RemoteSession::isRead(const QString &sql)
@@ -156,8 +217,28 @@ void RemoteSession::runQuery(const std::shared_ptr<RequestControl> &control,
     send(run);
 }
 
+void RemoteSession::sendOverHttp(const std::shared_ptr<Run> &run)
+{
+    DbError error;
+    const std::optional<QString> sql = SqlInliner::inlineParameters(run->statement, &error);
+    if (!sql)
+        return end(run, &error);
+    run->httpReply = m_http->run(
+        *sql, !run->read, [this, run](const HttpTransport::Result &result, const DbError *failure) {
+            run->httpReply = nullptr;
+            if (run->ended)
+                return;
+            if (failure)
+                return end(run, failure);
+            Page page{result.columns, result.rows, result.rowsAffected, 0, {}};
+            deliverPage(run, page);
+        });
+}
+
 void RemoteSession::send(const std::shared_ptr<Run> &run)
 {
+    if (m_info.kind == ServerInfo::Kind::HttpOnly)
+        return sendOverHttp(run);
     QJsonObject params = statementParams(run->statement);
     const QueryOptions &options = run->statement.options;
     RpcChannel::CallOptions callOptions;
@@ -192,28 +273,37 @@ void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const QJsonValu
     if (run->ended)
         return;
     const QJsonObject page = result.toObject();
-    if (!run->columnsDelivered) {
-        QList<ResultColumn> columns;
-        const QJsonArray names = page.value(QStringLiteral("columns")).toArray();
-        const QJsonArray types = page.value(QStringLiteral("columnTypes")).toArray();
-        for (qsizetype i = 0; i < names.size(); ++i)
-            columns.append({names.at(i).toString(), types.at(i).toString()});
-        run->control->post([columns](DbRequest *request) {
-            static_cast<QueryRequest *>(request)->deliverColumns(columns);
-        });
-        run->columnsDelivered = true;
-        run->summary.rowsAffected = qint64(page.value(QStringLiteral("rowsAffected")).toDouble());
-        SqlValue rowid;
-        if (JsonValue::decode(page.value(QStringLiteral("lastInsertRowid")), &rowid))
-            run->summary.lastInsertRowid = rowid.toInteger();
-        run->summary.changedData = !run->read || run->summary.rowsAffected > 0;
-    }
-    QList<Row> rows;
-    if (!decodeRows(page.value(QStringLiteral("rows")).toArray(), &rows)) {
+    Page decoded;
+    const QJsonArray names = page.value(QStringLiteral("columns")).toArray();
+    const QJsonArray types = page.value(QStringLiteral("columnTypes")).toArray();
+    for (qsizetype i = 0; i < names.size(); ++i)
+        decoded.columns.append({names.at(i).toString(), types.at(i).toString()});
+    decoded.rowsAffected = qint64(page.value(QStringLiteral("rowsAffected")).toDouble());
+    SqlValue rowid;
+    if (JsonValue::decode(page.value(QStringLiteral("lastInsertRowid")), &rowid))
+        decoded.lastInsertRowid = rowid.toInteger();
+    if (!decodeRows(page.value(QStringLiteral("rows")).toArray(), &decoded.rows)) {
         const DbError error{ErrorCode::NetworkError,
                             tr("The server sent a row value this client cannot read."),
                             {}};
         return end(run, &error);
+    }
+    if (page.value(QStringLiteral("hasMore")).toBool())
+        decoded.cursor = page.value(QStringLiteral("cursor")).toString();
+    deliverPage(run, decoded);
+}
+
+void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, Page &page)
+{
+    if (!run->columnsDelivered) {
+        const QList<ResultColumn> columns = page.columns;
+        run->control->post([columns](DbRequest *request) {
+            static_cast<QueryRequest *>(request)->deliverColumns(columns);
+        });
+        run->columnsDelivered = true;
+        run->summary.rowsAffected = page.rowsAffected;
+        run->summary.lastInsertRowid = page.lastInsertRowid;
+        run->summary.changedData = !run->read || page.rowsAffected > 0;
     }
     const QueryOptions &options = run->statement.options;
     const int sampleEvery = qMax(1, options.sampleEvery);
@@ -231,7 +321,7 @@ void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const QJsonValu
         batch.firstRow = run->rowsDelivered;
     };
     bool limitReached = false;
-    for (Row &row : rows) {
+    for (Row &row : page.rows) {
         if (options.maxRows >= 0 && run->rowsRead >= options.maxRows) {
             limitReached = true;
             break;
@@ -245,8 +335,8 @@ void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const QJsonValu
         ++run->rowsRead;
     }
     flush();
-    run->cursor = page.value(QStringLiteral("cursor")).toString();
-    const bool more = page.value(QStringLiteral("hasMore")).toBool() && !run->cursor.isEmpty();
+    run->cursor = page.cursor;
+    const bool more = !run->cursor.isEmpty();
     if (!more || limitReached || (options.maxRows >= 0 && run->rowsRead >= options.maxRows))
         return end(run, nullptr);
     // The next page once the consumer has caught up, so a slow one bounds what is in memory.
@@ -285,6 +375,18 @@ void RemoteSession::interrupt(const std::shared_ptr<Run> &run)
 {
     if (run->ended)
         return;
+    if (run->httpReply) {
+        // HTTP has no cancel: the request is dropped here and may still complete there.
+        run->httpReply->abort();
+        run->httpReply = nullptr;
+        const DbError error{
+            ErrorCode::Cancelled,
+            run->read ? tr("The request was cancelled.")
+                      : tr("Cancelled here, but this server cannot stop a statement: it may still"
+                           " complete there."),
+            {}};
+        return end(run, &error);
+    }
     if (!run->callId.isEmpty() && m_info.has(QStringLiteral("cancel"))) {
         // The server stops the statement and answers it with CANCELLED.
         m_channel->call(QStringLiteral("cancel"), {{QStringLiteral("requestId"), run->callId}},
@@ -335,7 +437,7 @@ void RemoteSession::watch(const std::shared_ptr<ChangeSubscription::Sink> &sink,
 {
     // It ends itself once the subscription is gone.
     auto *watcher
-        = new ChangeWatcher(m_channel, m_info, m_endpoint, m_options, sink, options, this);
+        = new ChangeWatcher(this, m_channel, m_info, m_endpoint, m_options, sink, options, this);
     watcher->start();
 }
 
@@ -346,41 +448,25 @@ void RemoteSession::readSchema(const std::shared_ptr<RequestControl> &control)
     auto rows = std::make_shared<QList<QList<Row>>>(queries.size());
     auto remaining = std::make_shared<int>(int(queries.size()));
     auto failed = std::make_shared<bool>(false);
-    QPointer<RemoteSession> self(this);
     for (qsizetype i = 0; i < queries.size(); ++i) {
-        m_channel->call(
-            QStringLiteral("query"),
-            {{QStringLiteral("sql"), queries.at(i)},
-             {QStringLiteral("rowFormat"), QStringLiteral("array")}},
-            [control, rows, remaining, failed, i](const QJsonValue &result, const DbError *error) {
-                if (*failed)
-                    return;
-                if (!error
-                    && !decodeRows(result.toObject().value(QStringLiteral("rows")).toArray(),
-                                   &(*rows)[i])) {
-                    const DbError unreadable{ErrorCode::NetworkError,
-                                             tr("The server sent a schema this client cannot"
-                                                " read."),
-                                             {}};
-                    *failed = true;
-                    control->post([unreadable](DbRequest *r) { r->deliverFailure(unreadable); });
-                    return;
-                }
-                if (error) {
-                    *failed = true;
-                    const DbError failure = *error;
-                    control->post([failure](DbRequest *r) { r->deliverFailure(failure); });
-                    return;
-                }
-                if (--*remaining > 0)
-                    return;
-                DatabaseSchema schema = SchemaQueries::build(*rows);
-                schema.tables.removeIf(
-                    [](const TableSchema &t) { return isInternalTable(t.name); });
-                control->post([schema](DbRequest *r) {
-                    static_cast<SchemaRequest *>(r)->deliverSchema(schema);
-                });
-            },
-            {-1, true});
+        select(Statement(queries.at(i)), [control, rows, remaining, failed,
+                                          i](const QList<ResultColumn> &, const QList<Row> &result,
+                                             const DbError *error) {
+            if (*failed)
+                return;
+            if (error) {
+                *failed = true;
+                const DbError failure = *error;
+                control->post([failure](DbRequest *r) { r->deliverFailure(failure); });
+                return;
+            }
+            (*rows)[i] = result;
+            if (--*remaining > 0)
+                return;
+            DatabaseSchema schema = SchemaQueries::build(*rows);
+            schema.tables.removeIf([](const TableSchema &t) { return isInternalTable(t.name); });
+            control->post(
+                [schema](DbRequest *r) { static_cast<SchemaRequest *>(r)->deliverSchema(schema); });
+        });
     }
 }

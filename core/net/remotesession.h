@@ -5,6 +5,7 @@
 #include "core/net/changesubscription.h"
 #include "core/net/remoteendpoint.h"
 #include "core/net/serverinfo.h"
+#include "core/resultset.h"
 #include "core/statement.h"
 
 #include <QObject>
@@ -14,6 +15,7 @@
 #include <mutex>
 
 class RequestControl;
+class HttpTransport;
 class RpcChannel;
 
 // The network-thread half of a RemoteConnection: it owns the transport to one remote database
@@ -30,6 +32,11 @@ public:
     ~RemoteSession() override;
 
     void open();
+    // Runs a read and hands back all its rows, over whichever transport is in use (for the
+    // schema and for polling, whose results are small).
+    using SelectDone = std::function<void(const QList<ResultColumn> &columns,
+                                          const QList<Row> &rows, const DbError *error)>;
+    void select(const Statement &statement, SelectDone done);
     void runQuery(const std::shared_ptr<RequestControl> &control, const Statement &statement);
     void readSchema(const std::shared_ptr<RequestControl> &control);
     void watch(const std::shared_ptr<ChangeSubscription::Sink> &sink,
@@ -49,7 +56,19 @@ Q_SIGNALS:
 
 private:
     struct Run;
+    // One page of rows as either transport gives it.
+    struct Page
+    {
+        QList<ResultColumn> columns;
+        QList<Row> rows;
+        qint64 rowsAffected = 0;
+        qint64 lastInsertRowid = 0;
+        QString cursor; // set when more rows wait on the server
+    };
+    void openOverHttp();
     void send(const std::shared_ptr<Run> &run);
+    void sendOverHttp(const std::shared_ptr<Run> &run);
+    void deliverPage(const std::shared_ptr<Run> &run, Page &page);
     void fetchMore(const std::shared_ptr<Run> &run);
     void receivePage(const std::shared_ptr<Run> &run, const QJsonValue &result);
     void end(const std::shared_ptr<Run> &run, const DbError *error);
@@ -68,6 +87,7 @@ private:
     };
 
     RpcChannel *m_channel;
+    HttpTransport *m_http = nullptr; // once the server turned out to speak HTTP only
     std::shared_ptr<Handle> m_handle;
     ServerInfo m_info;
 };
