@@ -5,6 +5,7 @@
 #include "models/schematreemodel.h"
 #include "widgets/activityindicator.h"
 #include "widgets/appsettings.h"
+#include "widgets/connectiondialog.h"
 #include "widgets/opendatabases.h"
 #include "widgets/schemabrowser.h"
 #include "widgets/tabletab.h"
@@ -106,6 +107,9 @@ void MainWindow::createMenus()
     file->addAction(tr("Open Database &Read-Only…"), this, [this] { chooseFile(true); });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    QAction *server
+        = file->addAction(tr("Connect to &Server…"), this, &MainWindow::showConnectionManager);
+    server->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     file->addAction(tr("Open &Demo Database"), this, &MainWindow::openDemo);
     file->addSeparator();
     QAction *close
@@ -176,6 +180,15 @@ void MainWindow::open(const ConnectionSpec &spec)
     Connection *connection = m_databases->open(spec);
     m_browser->selectConnection(connection);
     m_activity->setConnection(connection);
+}
+
+void MainWindow::showConnectionManager()
+{
+    auto *dialog = new ConnectionDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectionDialog::connectRequested, this,
+            qOverload<const ConnectionSpec &>(&MainWindow::open));
+    dialog->open();
 }
 
 void MainWindow::openDemo()

@@ -32,6 +32,8 @@ public:
     void open(const ConnectionSpec &spec);
     // Opens the demo database, building it first (in the background) if it does not exist.
     void openDemo();
+    // The connection manager: saved DoSQL servers, tokens in the keychain.
+    void showConnectionManager();
     TableTab *openTable(Connection *connection, const TableSchema &table);
     // Opens the table or view called `name` if the connection's schema has one.
     TableTab *openTableByName(Connection *connection, const QString &name);
