@@ -410,11 +410,6 @@ DbError RpcChannel::describeSocketError() const
         return {ErrorCode::ConnectionFailed,
                 tr("The host %1 was not found. Check the address.").arg(m_endpoint.host()),
                 {}};
-    if (reason.contains(QStringLiteral("size"), Qt::CaseInsensitive))
-        return {ErrorCode::ResourceExhausted,
-                tr("The server sent a reply larger than %1 MiB; ask for fewer rows at a time.")
-                    .arg(kMaxReplyBytes / (1024 * 1024)),
-                {}};
     return {m_everOpened ? ErrorCode::ConnectionClosed : ErrorCode::ConnectionFailed,
             tr("The connection to %1 failed: %2").arg(m_endpoint.displayName(), reason),
             {}};
@@ -424,6 +419,16 @@ void RpcChannel::socketClosed()
 {
     if (!m_socket)
         return;
+    if (m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData) {
+        // Asking again would bring the same reply: everything waiting fails, reads too.
+        const DbError tooBig{ErrorCode::ResourceExhausted,
+                             tr("%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.")
+                                 .arg(m_endpoint.displayName())
+                                 .arg(kMaxReplyBytes / (1024 * 1024)),
+                             {}};
+        failAll(tooBig, false);
+        return dropConnection(tooBig);
+    }
     if (!m_everOpened) // never got as far as a hello: say why it failed
         return dropConnection(describeSocketError());
     dropConnection({ErrorCode::ConnectionClosed,
@@ -440,9 +445,11 @@ void RpcChannel::dropConnection(const DbError &error)
         m_socket = nullptr;
     }
     if (!m_everOpened && m_state == State::Connecting) {
-        failAll(error, false);
+        DbError failure = error;
+        failure.code = ErrorCode::ConnectionFailed; // whatever went wrong, opening failed
+        failAll(failure, false);
         setState(State::Failed);
-        Q_EMIT failed(error);
+        Q_EMIT failed(failure);
         return;
     }
     if (m_state == State::Failed || m_state == State::Idle)

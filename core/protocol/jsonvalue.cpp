@@ -61,6 +61,8 @@ bool decodeObject(const QJsonObject &object, SqlValue *out)
         return true;
     }
     if (object.size() == 1 && object.contains(QStringLiteral("$blob"))) {
+        if (!object.value(QStringLiteral("$blob")).isString())
+            return false;
         const auto decoded = QByteArray::fromBase64Encoding(
             object.value(QStringLiteral("$blob")).toString().toLatin1(),
             QByteArray::AbortOnBase64DecodingErrors);

@@ -1,0 +1,203 @@
+#include "core/engine/sqlitedb.h"
+#include "core/net/remoteconnection.h"
+#include "core/net/rpcchannel.h"
+#include "server/dosqlserver.h"
+#include "tests/support/testdb.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+// What the client does when the other end misbehaves: a deliberately broken WebSocket server on
+// 127.0.0.1 (garbage, oversized, malformed and misaddressed replies, dropped sockets), and a
+// real dosqld restarted with another token. Every case ends in a clear error; none crashes.
+class TestBrokenServers : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Answers `hello` as a plain sql.do server would (METHOD_NOT_FOUND), and every other request
+    // with what `misbehave` returns (an empty result: close the socket instead).
+    struct BrokenServer
+    {
+        QWebSocketServer server{QStringLiteral("broken"), QWebSocketServer::NonSecureMode};
+        std::function<QString(const QJsonObject &request)> misbehave;
+        bool answerHello = true;
+
+        BrokenServer()
+        {
+            server.listen(QHostAddress::LocalHost, 0);
+            QObject::connect(&server, &QWebSocketServer::newConnection, &server, [this] {
+                QWebSocket *socket = server.nextPendingConnection();
+                socket->setParent(&server);
+                QObject::connect(
+                    socket, &QWebSocket::textMessageReceived, socket,
+                    [this, socket](const QString &message) {
+                        const QJsonObject request
+                            = QJsonDocument::fromJson(message.toUtf8()).object();
+                        if (request.value(QStringLiteral("method")).toString() == u"hello"
+                            && answerHello) {
+                            socket->sendTextMessage(text(QJsonObject{
+                                {QStringLiteral("id"), request.value(QStringLiteral("id"))},
+                                {QStringLiteral("error"),
+                                 QJsonObject{{QStringLiteral("code"), -32601},
+                                             {QStringLiteral("message"), QStringLiteral("no")}}}}));
+                            return;
+                        }
+                        const QString reply = misbehave(request);
+                        if (reply.isEmpty())
+                            socket->abort();
+                        else
+                            socket->sendTextMessage(reply);
+                    });
+            });
+        }
+        QString url() const
+        {
+            return QStringLiteral("http://127.0.0.1:%1/db/app").arg(server.serverPort());
+        }
+    };
+
+    static std::unique_ptr<RemoteConnection> open(const QString &url, const QString &token = {},
+                                                  int timeoutMs = 2000)
+    {
+        ConnectionSpec spec;
+        spec.location = url;
+        spec.remote.token = token;
+        spec.remote.requestTimeoutMs = timeoutMs;
+        auto connection = std::make_unique<RemoteConnection>(spec);
+        QSignalSpy changed(connection.get(), &Connection::stateChanged);
+        connection->open();
+        while (connection->state() == Connection::State::Opening && changed.wait(10000)) {
+        }
+        return connection;
+    }
+
+    static QString text(const QJsonObject &frame)
+    {
+        return QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+    }
+
+    static QString idOf(const QJsonObject &request)
+    {
+        return request.value(QStringLiteral("id")).toString();
+    }
+
+private Q_SLOTS:
+    void garbageInsteadOfAHello()
+    {
+        BrokenServer broken;
+        broken.answerHello = false;
+        broken.misbehave = [](const QJsonObject &) {
+            return QStringLiteral("<html>502</html>");
+        };
+        auto connection = open(broken.url());
+        QCOMPARE(connection->state(), Connection::State::Failed);
+        QCOMPARE(connection->lastError().code, ErrorCode::ConnectionFailed);
+        QVERIFY2(connection->lastError().message.contains(QStringLiteral("not a DoSQL reply")),
+                 qPrintable(connection->lastError().message));
+    }
+
+    void badReplies_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("neither result nor error")
+            << "empty" << int(ErrorCode::NetworkError) << "neither a result nor an error";
+        QTest::newRow("an unreadable value")
+            << "badvalue" << int(ErrorCode::NetworkError) << "cannot read";
+        QTest::newRow("an answer to another request")
+            << "wrongid" << int(ErrorCode::Timeout) << "did not answer";
+        QTest::newRow("numeric JSON-RPC error")
+            << "jsonrpc" << int(ErrorCode::InternalError) << "boom";
+        QTest::newRow("over the size limit")
+            << "huge" << int(ErrorCode::ResourceExhausted) << "larger than";
+        QTest::newRow("socket dropped mid-request")
+            << "drop" << int(ErrorCode::ConnectionClosed) << "may or may not";
+    }
+
+    void badReplies()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, code);
+        QFETCH(QString, words);
+        BrokenServer broken;
+        broken.misbehave = [kind](const QJsonObject &request) -> QString {
+            const QString id = idOf(request);
+            if (kind == u"empty")
+                return text(QJsonObject{{QStringLiteral("id"), id}});
+            if (kind == u"badvalue")
+                return text(QJsonObject{
+                    {QStringLiteral("id"), id},
+                    {QStringLiteral("result"),
+                     QJsonObject{{QStringLiteral("columns"), QJsonArray{QStringLiteral("a")}},
+                                 {QStringLiteral("rows"), QJsonArray{QJsonArray{QJsonObject{
+                                                              {QStringLiteral("$blob"), 5}}}}}}}});
+            if (kind == u"wrongid")
+                return text(QJsonObject{{QStringLiteral("id"), QStringLiteral("nobody")},
+                                        {QStringLiteral("result"), QJsonObject{}}});
+            if (kind == u"jsonrpc")
+                return text(QJsonObject{
+                    {QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                    {QStringLiteral("id"), id},
+                    {QStringLiteral("error"),
+                     QJsonObject{{QStringLiteral("code"), -32603},
+                                 {QStringLiteral("message"), QStringLiteral("boom")}}}});
+            if (kind == u"huge")
+                return text(QJsonObject{{QStringLiteral("id"), id},
+                                        {QStringLiteral("result"),
+                                         QString(int(RpcChannel::kMaxReplyBytes) + 1024, u'x')}});
+            return {}; // drop
+        };
+        auto connection = open(broken.url(), {}, 1500);
+        QCOMPARE(connection->state(), Connection::State::Open);
+        QCOMPARE(connection->serverInfo().kind, ServerInfo::Kind::Envelope);
+        // A write: a dropped socket must not be retried (its effect is unknown).
+        const TestDb::Outcome r
+            = TestDb::run(connection.get(), QStringLiteral("INSERT INTO t VALUES (1)"));
+        QVERIFY(!r.ok);
+        QCOMPARE(int(r.error.code), code);
+        QVERIFY2(r.error.message.contains(words), qPrintable(r.error.message));
+    }
+
+    void aChangedTokenIsReportedOnceNotRetriedForever()
+    {
+        QTemporaryDir dir;
+        SqliteDb db;
+        QVERIFY(!db.open(dir.filePath(QStringLiteral("app.db")), SqliteDb::OpenMode::Create));
+        db.close();
+        DosqlServer::Config config;
+        config.dataDir = dir.path();
+        config.port = 0;
+        config.token = QStringLiteral("first-token");
+        auto server = std::make_unique<DosqlServer>(config);
+        QString error;
+        QVERIFY2(server->start(&error), qPrintable(error));
+        config.port = server->port();
+        auto connection = open(QStringLiteral("http://127.0.0.1:%1/db/app").arg(config.port),
+                               QStringLiteral("first-token"));
+        QCOMPARE(connection->state(), Connection::State::Open);
+
+        QSignalSpy changes(connection.get(), &Connection::stateChanged);
+        server.reset();
+        config.token = QStringLiteral("second-token");
+        server = std::make_unique<DosqlServer>(config);
+        QVERIFY2(server->start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), Connection::State::Failed, 10000);
+        QCOMPARE(connection->lastError().code, ErrorCode::Unauthorized);
+        QVERIFY(!connection->lastError().message.contains(QStringLiteral("token-")));
+        // And then quiet: no retry storm against a token that cannot work.
+        const int seen = int(changes.count());
+        QTest::qWait(2500);
+        QCOMPARE(int(changes.count()), seen);
+        QCOMPARE(connection->state(), Connection::State::Failed);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBrokenServers)
+#include "tst_brokenservers.moc"
