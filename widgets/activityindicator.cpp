@@ -1,6 +1,7 @@
 #include "widgets/activityindicator.h"
 
 #include "core/connection.h"
+#include "core/net/remoteconnection.h"
 
 #include <QHBoxLayout>
 #include <QIcon>
@@ -50,6 +51,9 @@ void ActivityIndicator::setConnection(Connection *connection)
     if (connection) {
         connect(connection, &Connection::activityChanged, this, &ActivityIndicator::update);
         connect(connection, &Connection::stateChanged, this, &ActivityIndicator::update);
+        if (auto *remote = qobject_cast<RemoteConnection *>(connection))
+            connect(remote, &RemoteConnection::reconnectingChanged, this,
+                    &ActivityIndicator::update);
     }
     update();
 }
@@ -73,6 +77,13 @@ void ActivityIndicator::update()
         break;
     case Connection::State::Open:
         state = m_connection->isReadOnly() ? tr("Open, read-only") : tr("Open");
+        if (auto *remote = qobject_cast<RemoteConnection *>(m_connection.data())) {
+            if (remote->isReconnecting())
+                state = tr("Connection lost, reconnecting…");
+            else
+                state
+                    += QStringLiteral(" (%1)").arg(ServerInfo::kindName(remote->serverInfo().kind));
+        }
         break;
     case Connection::State::Failed:
         state = tr("Failed: %1").arg(m_connection->lastError().message);
