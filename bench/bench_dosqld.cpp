@@ -5,6 +5,7 @@
 //
 //   bench_dosqld [--requests N] [--window N] [--events N] [--rounds N]
 
+#include "bench/benchsupport.h"
 #include "core/engine/sqlitedb.h"
 #include "core/engine/statementrunner.h"
 
@@ -69,64 +70,6 @@ double pipelined(QWebSocket &socket, const QStringList &frames, int window, int 
     return total / (double(timer.nsecsElapsed()) / 1e9);
 }
 
-// A WebSocket server that sends every text frame back, on a thread of its own: the transport's
-// own ceiling on this machine, for reading the dosqld figures against.
-class EchoServer
-{
-public:
-    EchoServer()
-    {
-        m_context.moveToThread(&m_thread);
-        m_thread.start();
-        QMetaObject::invokeMethod(
-            &m_context,
-            [this] {
-                m_server = new QWebSocketServer(QStringLiteral("echo"),
-                                                QWebSocketServer::NonSecureMode, &m_context);
-                m_server->listen(QHostAddress::LocalHost, 0);
-                QObject::connect(m_server, &QWebSocketServer::newConnection, m_server, [this] {
-                    QWebSocket *socket = m_server->nextPendingConnection();
-                    QObject::connect(
-                        socket, &QWebSocket::textMessageReceived, socket,
-                        [socket](const QString &text) { socket->sendTextMessage(text); });
-                });
-                m_port = m_server->serverPort();
-            },
-            Qt::BlockingQueuedConnection);
-    }
-    ~EchoServer()
-    {
-        QMetaObject::invokeMethod(
-            &m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    quint16 port() const { return m_port; }
-
-private:
-    QThread m_thread;
-    QObject m_context;
-    QWebSocketServer *m_server = nullptr;
-    quint16 m_port = 0;
-};
-
-bool openSocket(QWebSocket &socket, const QUrl &url)
-{
-    QEventLoop connecting;
-    QObject::connect(&socket, &QWebSocket::connected, &connecting, &QEventLoop::quit);
-    QObject::connect(&socket, &QWebSocket::disconnected, &connecting, &QEventLoop::quit);
-    QTimer::singleShot(10000, &connecting, &QEventLoop::quit);
-    socket.open(url);
-    connecting.exec();
-    return socket.state() == QAbstractSocket::ConnectedState;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
-}
-
 double inProcess(const QString &path, int total, const std::function<Statement(int)> &makeStatement,
                  bool write)
 {
@@ -180,25 +123,14 @@ int main(int argc, char *argv[])
     }
 
     QProcess server;
-    server.start(
-        QCoreApplication::applicationDirPath() + QStringLiteral("/dosqld"),
-        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dir.path()});
-    quint16 port = 0;
-    QByteArray banner;
-    while (port == 0 && server.waitForReadyRead(10000)) {
-        banner += server.readAllStandardOutput();
-        const auto m
-            = QRegularExpression(QStringLiteral(R"(:(\d+)\n)")).match(QString::fromUtf8(banner));
-        if (m.hasMatch())
-            port = quint16(m.captured(1).toUInt());
-    }
+    const quint16 port = BenchSupport::startDosqld(server, dir.path());
     if (port == 0) {
         out << "dosqld did not start" << Qt::endl;
         return 1;
     }
     const QUrl url(QStringLiteral("ws://127.0.0.1:%1/db/bench").arg(port));
     QWebSocket socket;
-    if (!openSocket(socket, url)) {
+    if (!BenchSupport::openSocket(socket, url)) {
         out << "dosqld did not accept the WebSocket" << Qt::endl;
         return 1;
     }
@@ -209,9 +141,10 @@ int main(int argc, char *argv[])
     // Each figure is the median of `rounds` runs; the inserts of each round use new ids.
     QList<double> insertsRemote, insertsLocal, selectsRemote, selectsLocal, echoes;
     QRandomGenerator random(7);
-    EchoServer echoServer;
+    BenchSupport::EchoServer echoServer;
     QWebSocket echoSocket;
-    if (!openSocket(echoSocket, QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(echoServer.port())))) {
+    if (!BenchSupport::openSocket(
+            echoSocket, QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(echoServer.port())))) {
         out << "the echo server did not answer" << Qt::endl;
         return 1;
     }
@@ -271,17 +204,18 @@ int main(int argc, char *argv[])
                    .arg(remote / local >= 0.5 ? QStringLiteral("met") : QStringLiteral("MISSED"))
             << Qt::endl;
     };
-    line("single-row INSERTs", median(insertsRemote), median(insertsLocal));
-    line("point SELECTs", median(selectsRemote), median(selectsLocal));
+    line("single-row INSERTs", BenchSupport::median(insertsRemote),
+         BenchSupport::median(insertsLocal));
+    line("point SELECTs", BenchSupport::median(selectsRemote), BenchSupport::median(selectsLocal));
     out << QStringLiteral("the same SELECT frames echoed by a bare QWebSocketServer: %1/s;"
                           " dosqld answers at %2 of that transport ceiling")
-               .arg(median(echoes), 0, 'f', 0)
-               .arg(median(selectsRemote) / median(echoes), 0, 'f', 2)
+               .arg(BenchSupport::median(echoes), 0, 'f', 0)
+               .arg(BenchSupport::median(selectsRemote) / BenchSupport::median(echoes), 0, 'f', 2)
         << Qt::endl;
 
     // CDC: one subscriber, a writer inserting 100 rows per batch on another socket.
     QWebSocket subscriber;
-    if (!openSocket(subscriber, url)) {
+    if (!BenchSupport::openSocket(subscriber, url)) {
         out << "dosqld did not accept the subscriber's WebSocket" << Qt::endl;
         return 1;
     }

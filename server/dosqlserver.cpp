@@ -201,7 +201,11 @@ void DosqlServer::handleUpgrade(HttpConnection *connection, const HttpRequest &r
         connection->respond(404, errorBody(error.message));
         return;
     }
-    m_webSockets->handleConnection(connection->takeSocket());
+    QTcpSocket *socket = connection->takeSocket();
+    // Replies go out as soon as they are written: with Nagle's algorithm a reply's last segment
+    // would wait for the client's delayed ACK (~40 ms) whenever it asks for one thing at a time.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_webSockets->handleConnection(socket);
 }
 
 void DosqlServer::newWebSocket()

@@ -95,8 +95,7 @@ bool RpcMethods::isImmediate(const QString &method)
 
 RpcMethods::Group RpcMethods::groupOf(const QString &method, const QJsonObject &params)
 {
-    if (params.contains(QStringLiteral("transactionId"))
-        || params.contains(QStringLiteral("pageSize")))
+    if (params.contains(QStringLiteral("transactionId")))
         return Group::None;
     if (method == u"query")
         return Group::Read;
@@ -108,9 +107,6 @@ RpcMethods::Group RpcMethods::groupOf(const QString &method, const QJsonObject &
 void RpcMethods::call(const QString &method, const QJsonObject &params, Reply reply,
                       const std::shared_ptr<ServedDatabase::CancelToken> &cancel)
 {
-    if (method == u"query" && params.contains(QStringLiteral("pageSize"))
-        && !params.contains(QStringLiteral("transactionId")))
-        return pagedQuery(params, std::move(reply), cancel);
     if (method == u"fetch")
         return fetch(params, std::move(reply), cancel);
     if (method == u"closeCursor") {
@@ -243,6 +239,9 @@ std::optional<ServedDatabase::Work> RpcMethods::work(const QString &method,
         return std::nullopt;
     }
     unit.statements = {statement};
+    if (method == u"query" && params.contains(QStringLiteral("pageSize"))
+        && !params.contains(QStringLiteral("transactionId")))
+        return pagedWork(std::move(unit), params, std::move(reply));
     if (method == u"exec")
         unit.idempotencyKey = params.value(QStringLiteral("idempotencyKey")).toString();
     unit.encode = [arrayRows](const ServedDatabase::Outcome &outcome) {
@@ -278,33 +277,53 @@ void RpcMethods::runInTransaction(const QJsonObject &params, ServedDatabase::Wor
                                     work.idempotencyKey, work.done);
 }
 
-void RpcMethods::pagedQuery(const QJsonObject &params, Reply reply,
-                            const std::shared_ptr<ServedDatabase::CancelToken> &cancel)
+std::optional<ServedDatabase::Work> RpcMethods::pagedWork(ServedDatabase::Work unit,
+                                                          const QJsonObject &params, Reply reply)
 {
-    Statement statement;
-    DbError error;
     const int pageSize = params.value(QStringLiteral("pageSize")).toInt(0);
     if (pageSize <= 0) {
-        error = {ErrorCode::InvalidRequest, tr("params.pageSize must be a positive integer."), {}};
-        return reply({}, &error);
+        const DbError error{
+            ErrorCode::InvalidRequest, tr("params.pageSize must be a positive integer."), {}};
+        reply({}, &error);
+        return std::nullopt;
     }
-    if (!RpcCodec::statementFromParams(params, &statement, &error))
-        return reply({}, &error);
     const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
-    const qint64 lsn = m_database->currentLsn();
-    m_database->cursors()->open(
-        statement, pageSize,
-        [reply, arrayRows, lsn](const ServedCursors::Page &page) {
-            if (page.error)
-                return reply({}, &*page.error);
-            JsonWriter json;
-            json.beginObject();
-            RpcCodec::writeQueryResultMembers(json, page.result, arrayRows, lsn);
-            writePageEnd(json, page.cursor);
-            json.endObject();
-            reply(json.take(), nullptr);
-        },
-        cancel);
+    // Most paged reads fit in their first page: they run on a reader like any read, pipelined,
+    // and answer with hasMore false. Only a result larger than a page gets a cursor, which runs
+    // the statement again on a snapshot of its own and pages through that.
+    unit.rowLimit = pageSize;
+    unit.encode = [arrayRows](const ServedDatabase::Outcome &outcome) {
+        const StatementResult &result = outcome.results.value(0);
+        if (result.hasMore)
+            return QByteArray(); // the cursor answers
+        JsonWriter json;
+        json.beginObject();
+        RpcCodec::writeQueryResultMembers(json, result, arrayRows, outcome.lsn);
+        writePageEnd(json, {});
+        json.endObject();
+        return json.take();
+    };
+    ServedDatabase *database = m_database; // outlives this object, which a socket owns
+    unit.done = [database, reply, encode = unit.encode, statement = unit.statements.first(),
+                 pageSize, arrayRows](const ServedDatabase::Outcome &outcome) {
+        if (outcome.error)
+            return reply({}, &*outcome.error);
+        if (!outcome.results.value(0).hasMore)
+            return reply(outcome.encoded.isEmpty() ? encode(outcome) : outcome.encoded, nullptr);
+        const qint64 lsn = database->currentLsn();
+        database->cursors()->open(
+            statement, pageSize, [reply, arrayRows, lsn](const ServedCursors::Page &page) {
+                if (page.error)
+                    return reply({}, &*page.error);
+                JsonWriter json;
+                json.beginObject();
+                RpcCodec::writeQueryResultMembers(json, page.result, arrayRows, lsn);
+                writePageEnd(json, page.cursor);
+                json.endObject();
+                reply(json.take(), nullptr);
+            });
+    };
+    return unit;
 }
 
 void RpcMethods::fetch(const QJsonObject &params, Reply reply,

@@ -39,8 +39,8 @@ public:
 
 private:
     void execute(const QJsonObject &params, Reply reply);
-    void pagedQuery(const QJsonObject &params, Reply reply,
-                    const std::shared_ptr<ServedDatabase::CancelToken> &cancel);
+    std::optional<ServedDatabase::Work> pagedWork(ServedDatabase::Work unit,
+                                                  const QJsonObject &params, Reply reply);
     void fetch(const QJsonObject &params, Reply reply,
                const std::shared_ptr<ServedDatabase::CancelToken> &cancel);
     void runInTransaction(const QJsonObject &params, ServedDatabase::Work work);

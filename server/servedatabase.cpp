@@ -120,7 +120,7 @@ void ServedDatabase::deliver(Finished &finished)
 
 void ServedDatabase::run(const Statement &statement, Done done)
 {
-    runInOrder({Work{{statement}, true, {}, std::move(done), {}}});
+    runInOrder({Work{{statement}, true, {}, std::move(done), {}, -1}});
 }
 
 int ServedDatabase::runInOrder(const QList<Work> &reads, int reader)
@@ -143,10 +143,14 @@ int ServedDatabase::runInOrder(const QList<Work> &reads, int reader)
             if (!outcome.error && !work.cancel->begin(&db))
                 outcome.error = DbError{ErrorCode::Cancelled, tr("The request was cancelled."), {}};
             else if (!outcome.error) {
-                outcome.error
-                    = StatementRunner::run(db, work.statements.first(), -1, &result, true);
+                outcome.error = StatementRunner::run(db, work.statements.first(), work.rowLimit,
+                                                     &result, true);
                 work.cancel->end();
             }
+            if (!outcome.error && !result.readOnly && work.rowLimit >= 0)
+                outcome.error = DbError{ErrorCode::InvalidRequest,
+                                        tr("pageSize pages reads only; run writes without it."),
+                                        {}};
             if (!outcome.error && !result.readOnly) {
                 // It writes: it and everything after it go to the writer, keeping their order.
                 if (shared)
@@ -225,7 +229,7 @@ bool ServedDatabase::CancelToken::isCancelled()
 void ServedDatabase::runWrite(const QList<Statement> &statements, bool atomic, Done done,
                               const QString &idempotencyKey)
 {
-    runWrites({Work{statements, atomic, idempotencyKey, std::move(done), {}}});
+    runWrites({Work{statements, atomic, idempotencyKey, std::move(done), {}, -1}});
 }
 
 void ServedDatabase::runWrites(const QList<Work> &units)

@@ -75,6 +75,9 @@ public:
         // Turns a successful outcome into reply JSON; run on the thread that did the work, so
         // encoding rows costs the server's thread nothing.
         std::function<QByteArray(const Outcome &)> encode;
+        // For a read: stop after this many rows (the result then says hasMore); -1: all.
+        // Set, it also refuses a statement that writes (paging is for reads).
+        qint64 rowLimit = -1;
         std::shared_ptr<CancelToken> cancel = std::make_shared<CancelToken>();
     };
 

@@ -1,0 +1,237 @@
+// RemoteConnection against a real dosqld (its own process) on loopback:
+//  - pipelined point SELECTs: requests/s and p50/p99 latency, beside the same frames echoed by a
+//    bare QWebSocketServer in the same run (the transport's ceiling; target >= 50 % of it);
+//  - a 1M-row result streamed through the Connection API: time to the first batch, the whole
+//    result, and the growth of this process's resident memory while it streams.
+//
+//   bench_remote [--requests N] [--window N] [--rows N] [--rounds N]
+
+#include "bench/benchsupport.h"
+#include "core/engine/sqlitedb.h"
+#include "core/net/remoteconnection.h"
+#include "core/requestcontrol.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+namespace {
+
+QTextStream out(stdout);
+
+double percentile(QList<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(qMin(values.size() - 1, qsizetype(p * double(values.size()))));
+}
+
+struct Figures
+{
+    double perSecond = 0;
+    double p50Ms = 0;
+    double p99Ms = 0;
+};
+
+// `total` point SELECTs through the Connection API, `window` in flight.
+Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
+{
+    QRandomGenerator random(11);
+    QList<double> latencies;
+    latencies.reserve(total);
+    int sent = 0;
+    int done = 0;
+    QEventLoop loop;
+    std::function<void()> sendOne = [&] {
+        auto *request = connection.query(Statement(QStringLiteral("SELECT v FROM kv WHERE id = ?"),
+                                                   {SqlValue(qint64(random.bounded(rows)) + 1)}));
+        ++sent;
+        auto clock = std::make_shared<QElapsedTimer>();
+        clock->start();
+        QObject::connect(request, &DbRequest::ended, &loop, [&, request, clock] {
+            latencies.append(double(clock->nsecsElapsed()) / 1e6);
+            request->deleteLater();
+            if (++done == total)
+                loop.quit();
+            else if (sent < total)
+                sendOne();
+        });
+    };
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < window; ++i)
+        sendOne();
+    loop.exec();
+    return {total / (double(timer.nsecsElapsed()) / 1e9), percentile(latencies, 0.5),
+            percentile(latencies, 0.99)};
+}
+
+// The same traffic as raw frames against the echo server.
+Figures echoes(QWebSocket &socket, int total, int window)
+{
+    const QString frame = QStringLiteral(
+        "{\"id\":\"1\",\"method\":\"query\",\"params\":{\"sql\":\"SELECT v FROM kv WHERE id = ?\","
+        "\"params\":[123456],\"rowFormat\":\"array\"}}");
+    QList<double> latencies;
+    QList<qint64> sentAt;
+    QElapsedTimer timer;
+    int sent = 0;
+    int received = 0;
+    QEventLoop loop;
+    auto sendOne = [&] {
+        sentAt.append(timer.nsecsElapsed());
+        socket.sendTextMessage(frame);
+        ++sent;
+    };
+    auto connection
+        = QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop, [&](const QString &) {
+              latencies.append(double(timer.nsecsElapsed() - sentAt.at(received)) / 1e6);
+              if (++received == total)
+                  loop.quit();
+              else if (sent < total)
+                  sendOne();
+          });
+    timer.start();
+    for (int i = 0; i < window; ++i)
+        sendOne();
+    loop.exec();
+    QObject::disconnect(connection);
+    return {total / (double(timer.nsecsElapsed()) / 1e9), percentile(latencies, 0.5),
+            percentile(latencies, 0.99)};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption requests(QStringLiteral("requests"), QStringLiteral("Per round."),
+                                      QStringLiteral("N"), QStringLiteral("20000"));
+    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("In flight."),
+                                    QStringLiteral("N"), QStringLiteral("64"));
+    const QCommandLineOption rowsOption(QStringLiteral("rows"),
+                                        QStringLiteral("Rows of the streamed result."),
+                                        QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("Rounds."),
+                                          QStringLiteral("N"), QStringLiteral("5"));
+    parser.addOptions({requests, window, rowsOption, roundsOption});
+    parser.process(app);
+    const int total = parser.value(requests).toInt();
+    const int inFlight = parser.value(window).toInt();
+    const qint64 rows = parser.value(rowsOption).toLongLong();
+    const int rounds = qMax(1, parser.value(roundsOption).toInt());
+
+    QTemporaryDir dir;
+    {
+        SqliteDb db;
+        db.open(dir.filePath(QStringLiteral("bench.db")), SqliteDb::OpenMode::Create);
+        db.exec(QStringLiteral("CREATE TABLE kv(id INTEGER PRIMARY KEY, v TEXT, n REAL);"
+                               "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s"
+                               " WHERE i < %1) INSERT INTO kv SELECT i, 'value ' || i, i * 0.5"
+                               " FROM s")
+                    .arg(rows));
+    }
+    QProcess server;
+    const quint16 port = BenchSupport::startDosqld(server, dir.path());
+    if (port == 0) {
+        out << "dosqld did not start" << Qt::endl;
+        return 1;
+    }
+    ConnectionSpec spec;
+    spec.location = QStringLiteral("http://127.0.0.1:%1/db/bench").arg(port);
+    spec.remote.requestTimeoutMs = 120000;
+    RemoteConnection connection(spec);
+    QEventLoop opening;
+    QObject::connect(&connection, &Connection::stateChanged, &opening, &QEventLoop::quit);
+    connection.open();
+    opening.exec();
+    if (connection.state() != Connection::State::Open) {
+        out << "could not connect: " << connection.lastError().message << Qt::endl;
+        return 1;
+    }
+    BenchSupport::EchoServer echoServer;
+    QWebSocket echoSocket;
+    if (!BenchSupport::openSocket(
+            echoSocket, QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(echoServer.port())))) {
+        out << "the echo server did not answer" << Qt::endl;
+        return 1;
+    }
+
+    out << "bench_remote: " << total << " point SELECTs per round, " << inFlight
+        << " in flight, medians of " << rounds << " rounds; " << rows << "-row table" << Qt::endl;
+
+    // Streaming first, while this process is still small, so its memory growth is readable.
+    QList<double> firstBatch, whole, growth;
+    for (int round = 0; round < rounds; ++round) {
+        const qint64 before = BenchSupport::residentBytes();
+        qint64 peak = before;
+        QTimer sampler;
+        QObject::connect(&sampler, &QTimer::timeout, &sampler,
+                         [&] { peak = qMax(peak, BenchSupport::residentBytes()); });
+        sampler.start(5);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 received = 0;
+        double first = -1;
+        QueryRequest *request = connection.query(Statement(QStringLiteral("SELECT * FROM kv")));
+        QEventLoop loop;
+        QObject::connect(request, &QueryRequest::rowsReady, &loop, [&](const RowBatch &batch) {
+            if (first < 0)
+                first = double(clock.nsecsElapsed()) / 1e6;
+            received += batch.rows.size();
+        });
+        QObject::connect(request, &DbRequest::ended, &loop, &QEventLoop::quit);
+        loop.exec();
+        whole.append(double(clock.nsecsElapsed()) / 1e6);
+        sampler.stop();
+        peak = qMax(peak, BenchSupport::residentBytes());
+        if (request->state() != DbRequest::State::Finished || received != rows) {
+            out << "streaming failed: " << request->error().message << " after " << received
+                << " rows" << Qt::endl;
+            return 1;
+        }
+        delete request;
+        firstBatch.append(first);
+        growth.append(double(peak - before) / (1024.0 * 1024.0));
+    }
+    out << QStringLiteral("%1-row result: first batch %2 ms, whole result %3 s, resident memory"
+                          " grew %4 MiB while streaming")
+               .arg(rows)
+               .arg(BenchSupport::median(firstBatch), 0, 'f', 1)
+               .arg(BenchSupport::median(whole) / 1000, 0, 'f', 2)
+               .arg(BenchSupport::median(growth), 0, 'f', 1)
+        << Qt::endl;
+
+    QList<double> remoteRate, remoteP50, remoteP99, echoRate, echoP50, echoP99;
+    for (int round = 0; round < rounds; ++round) {
+        const Figures r = pointSelects(connection, total, inFlight, rows);
+        remoteRate << r.perSecond;
+        remoteP50 << r.p50Ms;
+        remoteP99 << r.p99Ms;
+        const Figures e = echoes(echoSocket, total, inFlight);
+        echoRate << e.perSecond;
+        echoP50 << e.p50Ms;
+        echoP99 << e.p99Ms;
+    }
+    const double ratio = BenchSupport::median(remoteRate) / BenchSupport::median(echoRate);
+    out << QStringLiteral("point SELECTs via RemoteConnection: %1/s, p50 %2 ms, p99 %3 ms")
+               .arg(BenchSupport::median(remoteRate), 0, 'f', 0)
+               .arg(BenchSupport::median(remoteP50), 0, 'f', 2)
+               .arg(BenchSupport::median(remoteP99), 0, 'f', 2)
+        << Qt::endl;
+    out << QStringLiteral("raw WebSocket echo of the same frames: %1/s, p50 %2 ms, p99 %3 ms")
+               .arg(BenchSupport::median(echoRate), 0, 'f', 0)
+               .arg(BenchSupport::median(echoP50), 0, 'f', 2)
+               .arg(BenchSupport::median(echoP99), 0, 'f', 2)
+        << Qt::endl;
+    out << QStringLiteral("ratio %1 of the echo (target >= 0.5: %2)")
+               .arg(ratio, 0, 'f', 2)
+               .arg(ratio >= 0.5 ? QStringLiteral("met") : QStringLiteral("MISSED"))
+        << Qt::endl;
+    server.terminate();
+    server.waitForFinished(5000);
+    return 0;
+}
