@@ -2,6 +2,7 @@
 
 #include "core/net/remotesession.h"
 #include "core/requestcontrol.h"
+#include "core/sqlkeywords.h"
 
 #include <QCoreApplication>
 
@@ -70,7 +71,8 @@ QueryRequest *RemoteConnection::query(const Statement &statement, QObject *paren
             {ErrorCode::ConnectionClosed, tr("%1 is not connected.").arg(spec().title()), {}});
         return request;
     }
-    if (isReadOnly() && !RemoteSession::isRead(statement.sql)) {
+    if (isReadOnly() && !RemoteSession::isRead(statement.sql)
+        && !isTransactionControl(firstSqlKeyword(statement.sql))) {
         failLater(request, {ErrorCode::ReadOnly,
                             tr("This connection is read-only; the statement was not sent."),
                             {}});

@@ -219,6 +219,8 @@ void RemoteSession::runQuery(const std::shared_ptr<RequestControl> &control,
 
 void RemoteSession::sendOverHttp(const std::shared_ptr<Run> &run)
 {
+    if (controlTransaction(run))
+        return;
     DbError error;
     const std::optional<QString> sql = SqlInliner::inlineParameters(run->statement, &error);
     if (!sql)
@@ -235,20 +237,80 @@ void RemoteSession::sendOverHttp(const std::shared_ptr<Run> &run)
         });
 }
 
+bool RemoteSession::controlTransaction(const std::shared_ptr<Run> &run)
+{
+    const QString keyword = firstSqlKeyword(run->statement.sql);
+    if (keyword != u"BEGIN" && keyword != u"COMMIT" && keyword != u"END" && keyword != u"ROLLBACK")
+        return false;
+    // The contract has methods for these; SQL text for them is refused by servers.
+    if (m_info.kind == ServerInfo::Kind::HttpOnly) {
+        const DbError error{ErrorCode::InvalidRequest,
+                            tr("This server speaks HTTP only and commits every statement on its"
+                               " own: it has no transactions."),
+                            {}};
+        end(run, &error);
+        return true;
+    }
+    const bool begin = keyword == u"BEGIN";
+    if (begin && !m_transactionId.isEmpty()) {
+        const DbError error{ErrorCode::InvalidRequest,
+                            tr("A transaction is already open; COMMIT or ROLLBACK it first."),
+                            {}};
+        end(run, &error);
+        return true;
+    }
+    if (!begin && m_transactionId.isEmpty()) {
+        if (keyword == u"ROLLBACK") {
+            end(run, nullptr); // nothing to undo
+            return true;
+        }
+        const DbError error{
+            ErrorCode::InvalidRequest, tr("There is no open transaction to commit."), {}};
+        end(run, &error);
+        return true;
+    }
+    const QString method = begin                    ? QStringLiteral("beginTransaction")
+                           : keyword == u"ROLLBACK" ? QStringLiteral("rollback")
+                                                    : QStringLiteral("commit");
+    QJsonObject params;
+    if (!begin)
+        params.insert(QStringLiteral("transactionId"), m_transactionId);
+    run->callId = m_channel->call(
+        method, params, [this, run, begin](const QJsonValue &result, const DbError *error) {
+            run->callId.clear();
+            if (begin && !error)
+                m_transactionId = result.toObject().value(QStringLiteral("id")).toString();
+            // Ended, or lost on the server (timed out): either way
+            // no longer ours.
+            if (!begin
+                || (error
+                    && (error->code == ErrorCode::TransactionNotFound
+                        || error->code == ErrorCode::TransactionAborted)))
+                m_transactionId.clear();
+            end(run, error);
+        });
+    return true;
+}
+
 void RemoteSession::send(const std::shared_ptr<Run> &run)
 {
     if (m_info.kind == ServerInfo::Kind::HttpOnly)
         return sendOverHttp(run);
+    if (controlTransaction(run))
+        return;
     QJsonObject params = statementParams(run->statement);
     const QueryOptions &options = run->statement.options;
     RpcChannel::CallOptions callOptions;
     callOptions.retryable = run->read;
-    if (run->read && m_info.has(QStringLiteral("cursors"))) {
+    if (!m_transactionId.isEmpty()) {
+        // Inside a transaction every statement goes to it (and sees its uncommitted changes).
+        params.insert(QStringLiteral("transactionId"), m_transactionId);
+    } else if (run->read && m_info.has(QStringLiteral("cursors"))) {
         const qint64 wanted = options.maxRows >= 0 ? options.maxRows : kPageRows;
         params.insert(QStringLiteral("pageSize"),
                       int(qBound<qint64>(1, wanted, qint64(kPageRows))));
     }
-    if (!run->read && m_info.has(QStringLiteral("idempotency"))) {
+    if (!run->read && m_transactionId.isEmpty() && m_info.has(QStringLiteral("idempotency"))) {
         // With a key the server runs it at most once, so it may be sent again after a drop.
         params.insert(QStringLiteral("idempotencyKey"),
                       QUuid::createUuid().toString(QUuid::WithoutBraces));

@@ -68,6 +68,9 @@ private:
     void openOverHttp();
     void send(const std::shared_ptr<Run> &run);
     void sendOverHttp(const std::shared_ptr<Run> &run);
+    // BEGIN, COMMIT/END and ROLLBACK become the contract's transaction methods, and statements
+    // in between carry the transaction's id. True when `run` was one of them.
+    bool controlTransaction(const std::shared_ptr<Run> &run);
     void deliverPage(const std::shared_ptr<Run> &run, Page &page);
     void fetchMore(const std::shared_ptr<Run> &run);
     void receivePage(const std::shared_ptr<Run> &run, const QJsonValue &result);
@@ -90,4 +93,5 @@ private:
     HttpTransport *m_http = nullptr; // once the server turned out to speak HTTP only
     std::shared_ptr<Handle> m_handle;
     ServerInfo m_info;
+    QString m_transactionId; // the open transaction, if any
 };

@@ -208,6 +208,44 @@ private Q_SLOTS:
         TestDb::run(m_connection.get(), QStringLiteral("DROP TABLE scratch"));
     }
 
+    void transactionsThroughSql()
+    {
+        auto other = connect();
+        const auto count = [](Connection *c) {
+            return TestDb::run(c, QStringLiteral("SELECT count(*) FROM posts"))
+                .rows.value(0)
+                .value(0);
+        };
+        const SqlValue before = count(m_connection.get());
+        TestDb::Outcome r = TestDb::run(m_connection.get(), QStringLiteral("BEGIN"));
+        if (kHttp) {
+            // The worker's API commits every statement on its own: say so, do not pretend.
+            QVERIFY(!r.ok);
+            QVERIFY(r.error.message.contains(QStringLiteral("no transactions")));
+            return;
+        }
+        QVERIFY2(r.ok, qPrintable(r.error.toString()));
+        QVERIFY(TestDb::run(m_connection.get(), QStringLiteral("INSERT INTO posts(user_id, title)"
+                                                               " VALUES (1, 'draft')"))
+                    .ok);
+        // This connection sees its own change; another does not, until it commits.
+        QCOMPARE(count(m_connection.get()).toInteger(), before.toInteger() + 1);
+        QCOMPARE(count(other.get()), before);
+        QVERIFY(TestDb::run(m_connection.get(), QStringLiteral("ROLLBACK")).ok);
+        QCOMPARE(count(m_connection.get()), before);
+
+        QVERIFY(TestDb::run(m_connection.get(), QStringLiteral("BEGIN")).ok);
+        QCOMPARE(TestDb::run(m_connection.get(), QStringLiteral("BEGIN")).error.code,
+                 ErrorCode::InvalidRequest);
+        QVERIFY(TestDb::run(m_connection.get(), QStringLiteral("INSERT INTO posts(user_id, title)"
+                                                               " VALUES (1, 'kept')"))
+                    .ok);
+        QVERIFY(TestDb::run(m_connection.get(), QStringLiteral("COMMIT")).ok);
+        QCOMPARE(count(other.get()).toInteger(), before.toInteger() + 1);
+        QCOMPARE(TestDb::run(m_connection.get(), QStringLiteral("COMMIT")).error.code,
+                 ErrorCode::InvalidRequest);
+    }
+
     void namedParametersBind()
     {
         Statement statement(QStringLiteral("SELECT :a + @b + $c"));
