@@ -15,6 +15,8 @@ packages=(
     # headless GUI runs, screenshots, keychain tests
     xvfb xauth x11-utils imagemagick libgl1-mesa-dri fonts-dejavu-core libxkbcommon-dev
     libxkbcommon-x11-0 libxcb-cursor0 dbus dbus-x11 gnome-keyring libsecret-tools
+    # TLS tests make their own CA and certificate
+    openssl ca-certificates
     # python for the demo data generator
     python3
 )
