@@ -4,42 +4,47 @@
 <context>
     <name>ActivityIndicator</name>
     <message>
-        <location filename="../widgets/activityindicator.cpp" line="25"/>
+        <location filename="../widgets/activityindicator.cpp" line="26"/>
         <source>Cancel the running request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/activityindicator.cpp" line="60"/>
+        <location filename="../widgets/activityindicator.cpp" line="64"/>
         <source>No database open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/activityindicator.cpp" line="69"/>
+        <location filename="../widgets/activityindicator.cpp" line="73"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/activityindicator.cpp" line="72"/>
+        <location filename="../widgets/activityindicator.cpp" line="76"/>
         <source>Opening…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/activityindicator.cpp" line="75"/>
+        <location filename="../widgets/activityindicator.cpp" line="79"/>
         <source>Open, read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/activityindicator.cpp" line="75"/>
+        <location filename="../widgets/activityindicator.cpp" line="79"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/activityindicator.cpp" line="78"/>
+        <location filename="../widgets/activityindicator.cpp" line="82"/>
+        <source>Connection lost, reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/activityindicator.cpp" line="89"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/activityindicator.cpp" line="91"/>
+        <location filename="../widgets/activityindicator.cpp" line="102"/>
         <source>%1 (+%2 more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,6 +74,251 @@
     </message>
 </context>
 <context>
+    <name>ChangeFeed</name>
+    <message>
+        <location filename="../server/changefeed.cpp" line="45"/>
+        <source>LSN %1 is outside the change log, which holds %2 to %3. Subscribe from the current LSN and reload the data you show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangeWatcher</name>
+    <message>
+        <location filename="../core/net/changewatcher.cpp" line="121"/>
+        <source>Changes after LSN %1 are no longer kept by the server (its oldest is %2): the changes in between were missed. Following on from the server&apos;s current state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/changewatcher.cpp" line="286"/>
+        <source>The server refused the token for the change stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/changewatcher.cpp" line="300"/>
+        <source>This server has no change stream; name the tables to watch, and they will be polled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="42"/>
+        <source>Send the token in the address (?token=) instead of a header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="46"/>
+        <source>Read-only: refuse statements that change data or schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="48"/>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="50"/>
+        <source>Connect to a DoSQL Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="53"/>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="54"/>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="56"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="59"/>
+        <source>From the Environment (DOSQL_URL, DOSQL_TOKEN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="66"/>
+        <source>From a .env File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="77"/>
+        <source>taken from the address when it ends in /db/NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="79"/>
+        <location filename="../widgets/connectiondialog.cpp" line="213"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="81"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="82"/>
+        <source>Show or hide the token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="90"/>
+        <source>the system&apos;s certificate authorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="91"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="94"/>
+        <source>CA Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="94"/>
+        <source>PEM files (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="101"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="102"/>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="103"/>
+        <source>Orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="104"/>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="105"/>
+        <source>Blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="106"/>
+        <source>Purple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="111"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="112"/>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="113"/>
+        <source>Data&amp;base:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="114"/>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="118"/>
+        <source>&amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="121"/>
+        <source>Co&amp;lour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="130"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="131"/>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="209"/>
+        <source>reading the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="273"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="274"/>
+        <source>Saved. The token is kept in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="288"/>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="300"/>
+        <source>A DoSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="302"/>
+        <source>%1 answered in %2 ms (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="308"/>
+        <source>Features: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="321"/>
+        <source>DOSQL_URL is not set, so there is nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="323"/>
+        <source>Imported %1. Check it, then Save or Connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="328"/>
+        <source>Import from .env</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="329"/>
+        <source>.env files (.env *.env);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/connectiondialog.cpp" line="334"/>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoDatabase</name>
     <message>
         <location filename="../core/engine/demodatabase.cpp" line="29"/>
@@ -78,6 +328,65 @@
     <message>
         <location filename="../core/engine/demodatabase.cpp" line="53"/>
         <source>Could not move the demo database into place at %1. Check that the folder is writable and the disk has space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DosqlServer</name>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="93"/>
+        <source>Refusing to listen on %1 without a token: anyone who can reach it could read and change every database. Give a token (--token or DOSQL_TOKEN), or bind to 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="100"/>
+        <source>Cannot create the data folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="104"/>
+        <source>Cannot listen on %1:%2: %3. Is another server using the port? Choose another with --port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="128"/>
+        <source>&quot;%1&quot; is not a valid database name (letters, digits, _ . -).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="135"/>
+        <source>There is no database &quot;%1&quot; on this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="192"/>
+        <source>No WebSocket endpoint at %1; connect to /db/&lt;name&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="196"/>
+        <location filename="../server/dosqlserver.cpp" line="243"/>
+        <source>A valid token is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="253"/>
+        <source>Nothing at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="328"/>
+        <source>The body must be a JSON object {&quot;sql&quot;: ..., &quot;params&quot;: [...]}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="367"/>
+        <source>Nothing at %1 for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="419"/>
+        <source>from must be a non-negative integer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -99,6 +408,59 @@
     </message>
 </context>
 <context>
+    <name>HttpTransport</name>
+    <message>
+        <location filename="../core/net/httptransport.cpp" line="77"/>
+        <source>%1 refused the token. Check the token saved for this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/httptransport.cpp" line="81"/>
+        <source>%1 has nothing at this address (HTTP 404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/httptransport.cpp" line="82"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/httptransport.cpp" line="86"/>
+        <source>%1 answered HTTP %2 with something that is not a DoSQL reply: &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/httptransport.cpp" line="102"/>
+        <source>Nothing answers at %1. Is the server running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/httptransport.cpp" line="106"/>
+        <source>The host %1 was not found. Check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/httptransport.cpp" line="110"/>
+        <source>The secure connection to %1 was refused: %2. If the server uses its own certificate authority, choose its CA file in the connection&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/httptransport.cpp" line="117"/>
+        <source>%1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/httptransport.cpp" line="121"/>
+        <source>%1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/httptransport.cpp" line="138"/>
+        <source>There is no database &quot;%1&quot; on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocalConnection</name>
     <message>
         <location filename="../core/engine/localconnection.cpp" line="29"/>
@@ -114,128 +476,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="39"/>
-        <location filename="../widgets/mainwindow.cpp" line="252"/>
+        <location filename="../widgets/mainwindow.cpp" line="40"/>
+        <location filename="../widgets/mainwindow.cpp" line="270"/>
         <source>DoSQL Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="44"/>
+        <location filename="../widgets/mainwindow.cpp" line="45"/>
         <source>&lt;h2&gt;DoSQL Studio&lt;/h2&gt;&lt;p&gt;Open a SQLite database with &lt;b&gt;File › Open&lt;/b&gt;, drop a file here, or try &lt;b&gt;File › Open Demo Database&lt;/b&gt;.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="57"/>
+        <location filename="../widgets/mainwindow.cpp" line="58"/>
         <source>Databases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="102"/>
+        <location filename="../widgets/mainwindow.cpp" line="103"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="104"/>
+        <location filename="../widgets/mainwindow.cpp" line="105"/>
         <source>&amp;Open Database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="106"/>
+        <location filename="../widgets/mainwindow.cpp" line="107"/>
         <source>Open Database &amp;Read-Only…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="107"/>
+        <location filename="../widgets/mainwindow.cpp" line="108"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="109"/>
+        <location filename="../widgets/mainwindow.cpp" line="111"/>
+        <source>Connect to &amp;Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="113"/>
         <source>Open &amp;Demo Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="112"/>
+        <location filename="../widgets/mainwindow.cpp" line="116"/>
         <source>&amp;Close Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="115"/>
+        <location filename="../widgets/mainwindow.cpp" line="119"/>
         <source>Close &amp;Tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="118"/>
+        <location filename="../widgets/mainwindow.cpp" line="122"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="121"/>
+        <location filename="../widgets/mainwindow.cpp" line="125"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="123"/>
+        <location filename="../widgets/mainwindow.cpp" line="127"/>
         <source>&amp;Refresh Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="129"/>
+        <location filename="../widgets/mainwindow.cpp" line="133"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="130"/>
+        <location filename="../widgets/mainwindow.cpp" line="134"/>
         <source>&amp;About DoSQL Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="132"/>
+        <location filename="../widgets/mainwindow.cpp" line="136"/>
         <source>About DoSQL Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="133"/>
+        <location filename="../widgets/mainwindow.cpp" line="137"/>
         <source>&lt;h3&gt;DoSQL Studio %1&lt;/h3&gt;&lt;p&gt;Browse, query and watch DoSQL and SQLite databases.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and SQLite.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="154"/>
+        <location filename="../widgets/mainwindow.cpp" line="158"/>
         <source>Open Database Read-Only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="154"/>
+        <location filename="../widgets/mainwindow.cpp" line="158"/>
         <source>Open Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="156"/>
+        <location filename="../widgets/mainwindow.cpp" line="160"/>
         <source>SQLite databases (*.db *.sqlite *.sqlite3 *.db3);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="180"/>
+        <location filename="../widgets/mainwindow.cpp" line="198"/>
         <source>Preparing the demo database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="186"/>
+        <location filename="../widgets/mainwindow.cpp" line="204"/>
         <source>Demo database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="187"/>
+        <location filename="../widgets/mainwindow.cpp" line="205"/>
         <source>The demo database could not be built: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="257"/>
+        <location filename="../widgets/mainwindow.cpp" line="275"/>
         <source>Could not open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="258"/>
+        <location filename="../widgets/mainwindow.cpp" line="276"/>
         <source>%1
 
 Check that the file is a SQLite database and that you may read it.</source>
@@ -261,30 +628,286 @@ Check that the file is a SQLite database and that you may read it.</source>
     </message>
 </context>
 <context>
+    <name>RemoteConnection</name>
+    <message>
+        <location filename="../core/net/remoteconnection.cpp" line="71"/>
+        <location filename="../core/net/remoteconnection.cpp" line="98"/>
+        <location filename="../core/net/remoteconnection.cpp" line="114"/>
+        <source>%1 is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remoteconnection.cpp" line="77"/>
+        <source>This connection is read-only; the statement was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoteEndpoint</name>
+    <message>
+        <location filename="../core/net/remoteendpoint.cpp" line="33"/>
+        <source>&quot;%1&quot; is not a server address. Write it like http://localhost:8787.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remoteendpoint.cpp" line="38"/>
+        <source>Addresses start with http://, https://, ws:// or wss://, not %1://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remoteendpoint.cpp" line="40"/>
+        <source>Put the token in the token field, not in the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remoteendpoint.cpp" line="53"/>
+        <source>The address names database &quot;%1&quot; but &quot;%2&quot; was asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remoteendpoint.cpp" line="59"/>
+        <source>Say which database to open: add /db/NAME to the address or fill in the database name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remoteendpoint.cpp" line="64"/>
+        <source>&quot;%1&quot; is not a database name: use letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remoteendpoint.cpp" line="104"/>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoteSession</name>
+    <message>
+        <location filename="../core/net/remotesession.cpp" line="107"/>
+        <source>%1 refused the WebSocket connection (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remotesession.cpp" line="185"/>
+        <location filename="../core/net/remotesession.cpp" line="349"/>
+        <source>The server sent a row value this client cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remotesession.cpp" line="214"/>
+        <location filename="../core/net/remotesession.cpp" line="414"/>
+        <location filename="../core/net/remotesession.cpp" line="446"/>
+        <location filename="../core/net/remotesession.cpp" line="463"/>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remotesession.cpp" line="248"/>
+        <source>This server speaks HTTP only and commits every statement on its own: it has no transactions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remotesession.cpp" line="257"/>
+        <source>A transaction is already open; COMMIT or ROLLBACK it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remotesession.cpp" line="268"/>
+        <source>There is no open transaction to commit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remotesession.cpp" line="447"/>
+        <location filename="../core/net/remotesession.cpp" line="464"/>
+        <source>Cancelled here, but this server cannot stop a statement: it may still complete there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RpcChannel</name>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="124"/>
+        <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="235"/>
+        <source>Not connected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="275"/>
+        <source>%1 sent something that is not a DoSQL reply (it begins &quot;%2&quot;). Check that the address points at a DoSQL server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="298"/>
+        <source>The server&apos;s reply has neither a result nor an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="341"/>
+        <source>%1 did not answer within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="342"/>
+        <source>%1 could not be reached within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="363"/>
+        <source>%1 refused the token. Check the token saved for this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="365"/>
+        <source>%1 does not allow this token to open the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="400"/>
+        <source>The secure connection to %1 was refused: %2. If the server uses its own certificate authority, choose its CA file in the connection&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="407"/>
+        <source>Nothing answers at %1. Is the server running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="411"/>
+        <source>The host %1 was not found. Check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="414"/>
+        <source>The connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="425"/>
+        <source>%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="435"/>
+        <source>The connection to %1 closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="461"/>
+        <source> A change sent just before may or may not have been applied; check before sending it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RpcCodec</name>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="129"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="163"/>
         <source>params.sql must be a non-empty string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="137"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="171"/>
         <source>params.params must be an array of values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="145"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="179"/>
         <source>params.params[%1] is not a value: use null, a number, a string, a boolean, {&quot;$int&quot;:...} or {&quot;$blob&quot;:...}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="157"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="191"/>
         <source>params.namedParams must be an object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="165"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="199"/>
         <source>namedParams.%1 is not a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RpcMethods</name>
+    <message>
+        <location filename="../server/rpcmethods.cpp" line="138"/>
+        <source>params.sql must be a non-empty string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcmethods.cpp" line="170"/>
+        <source>The method &quot;%1&quot; does not exist on this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcmethods.cpp" line="180"/>
+        <source>No prepared statement has this hash; prepare it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcmethods.cpp" line="199"/>
+        <source>params.statements must be a non-empty array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcmethods.cpp" line="273"/>
+        <location filename="../server/rpcmethods.cpp" line="376"/>
+        <source>params.transactionId must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcmethods.cpp" line="286"/>
+        <source>params.pageSize must be a positive integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcmethods.cpp" line="423"/>
+        <source>params.tableName must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RpcSession</name>
+    <message>
+        <location filename="../server/rpcsession.cpp" line="88"/>
+        <source>The frame is %1 bytes; this server accepts at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcsession.cpp" line="100"/>
+        <source>The frame is not a JSON object: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcsession.cpp" line="113"/>
+        <source>A request needs a string id, a string method and object params.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcsession.cpp" line="241"/>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcsession.cpp" line="268"/>
+        <source>Unknown operation &quot;%1&quot;: use INSERT, UPDATE, DELETE or DDL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcsession.cpp" line="283"/>
+        <source>fromLSN must be a non-negative integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcsession.cpp" line="337"/>
+        <source>The subscriber fell too far behind; subscribe again from lastLSN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rpcsession.cpp" line="351"/>
+        <source>There is no subscription &quot;%1&quot; on this connection.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -348,6 +971,176 @@ Check that the file is a SQLite database and that you may read it.</source>
     </message>
 </context>
 <context>
+    <name>ServedCursors</name>
+    <message>
+        <location filename="../server/servedcursors.cpp" line="67"/>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/servedcursors.cpp" line="103"/>
+        <source>pageSize pages reads only; run writes without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/servedcursors.cpp" line="131"/>
+        <source>There is no open cursor &quot;%1&quot;; it ended, was closed, or sat idle too long. Run the query again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServedDatabase</name>
+    <message>
+        <location filename="../server/servedatabase.cpp" line="144"/>
+        <location filename="../server/servedatabase.cpp" line="265"/>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/servedatabase.cpp" line="152"/>
+        <source>pageSize pages reads only; run writes without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/servedatabase.cpp" line="286"/>
+        <source>The write was rolled back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServedTransactions</name>
+    <message>
+        <location filename="../server/servedtransactions.cpp" line="51"/>
+        <source>The transaction was rolled back after being idle past its timeout. Start a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/servedtransactions.cpp" line="53"/>
+        <source>The transaction was aborted (%1). Start a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/servedtransactions.cpp" line="57"/>
+        <source>There is no transaction &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/servedtransactions.cpp" line="154"/>
+        <source>The transaction has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/servedtransactions.cpp" line="163"/>
+        <source>This transaction is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/servedtransactions.cpp" line="200"/>
+        <source> — the transaction was rolled back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerInfo</name>
+    <message>
+        <location filename="../core/net/serverinfo.cpp" line="18"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/serverinfo.cpp" line="20"/>
+        <source>full contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/serverinfo.cpp" line="22"/>
+        <source>sql.do WebSocket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/serverinfo.cpp" line="24"/>
+        <source>HTTP compatibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/serverinfo.cpp" line="37"/>
+        <source>paged results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/serverinfo.cpp" line="39"/>
+        <source>cancelling a running statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/serverinfo.cpp" line="41"/>
+        <source>live changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/serverinfo.cpp" line="42"/>
+        <source>Everything: queries, transactions, paged results, cancel and live changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/serverinfo.cpp" line="44"/>
+        <source>Queries and transactions; this server lacks %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/serverinfo.cpp" line="48"/>
+        <source>Queries and transactions. Large results arrive whole, cancelling abandons the request without stopping it, and changes are found by polling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/serverinfo.cpp" line="51"/>
+        <source>Queries and single-statement writes, each committed at once, with parameters written into the SQL as literals. No transactions or cancel; changes are found by polling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message numerus="yes">
+        <location filename="../app/shell/shell.cpp" line="126"/>
+        <source>%n row(s) changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/shell/shell.cpp" line="174"/>
+        <source>(%n row(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/shell/shell.cpp" line="219"/>
+        <source>There is no table or view &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/shell.cpp" line="271"/>
+        <source>--watch follows a server&apos;s change stream; give a server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/shell.cpp" line="280"/>
+        <source>--from takes an LSN, a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SqlInliner</name>
+    <message>
+        <location filename="../core/sqlinliner.cpp" line="72"/>
+        <source>No value was given for parameter %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SqliteDb</name>
     <message>
         <location filename="../core/engine/sqlitedb.cpp" line="34"/>
@@ -356,7 +1149,7 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/engine/sqlitedb.cpp" line="102"/>
+        <location filename="../core/engine/sqlitedb.cpp" line="105"/>
         <source>There is no SQL statement to run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,6 +1249,19 @@ Check that the file is a SQLite database and that you may read it.</source>
     </message>
 </context>
 <context>
+    <name>TokenStore</name>
+    <message>
+        <location filename="../widgets/tokenstore.cpp" line="23"/>
+        <source>The keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tokenstore.cpp" line="47"/>
+        <source>The keychain could not store the token: %1. It was not saved anywhere else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dosqld</name>
     <message>
         <location filename="../app/dosqld/main.cpp" line="55"/>
@@ -489,31 +1295,36 @@ Check that the file is a SQLite database and that you may read it.</source>
     </message>
     <message>
         <location filename="../app/dosqld/main.cpp" line="84"/>
+        <source>Serve the HTTP API only and refuse WebSockets, like the deployed DoSQL worker (to try HTTP compatibility mode).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dosqld/main.cpp" line="89"/>
         <source>Largest request accepted (default 16 MiB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/dosqld/main.cpp" line="88"/>
+        <location filename="../app/dosqld/main.cpp" line="93"/>
         <source>Change-log entries kept per database (default 1000000).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/dosqld/main.cpp" line="93"/>
+        <location filename="../app/dosqld/main.cpp" line="98"/>
         <source>Change-log entries kept at most this long (default 168).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/dosqld/main.cpp" line="98"/>
+        <location filename="../app/dosqld/main.cpp" line="103"/>
         <source>Events a change subscriber may lag before BUFFER_OVERFLOW (default 10000).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/dosqld/main.cpp" line="103"/>
+        <location filename="../app/dosqld/main.cpp" line="108"/>
         <source>Create (or reuse) the demo database &quot;demo&quot; in the data folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/dosqld/main.cpp" line="107"/>
+        <location filename="../app/dosqld/main.cpp" line="112"/>
         <source>With --demo: row changes per second of the live workload (default 20; 0 stops it).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,7 +1353,109 @@ Check that the file is a SQLite database and that you may read it.</source>
     </message>
     <message>
         <location filename="../app/studio/main.cpp" line="37"/>
-        <source>SQLite database files to open.</source>
+        <source>The database to open on a server given without /db/NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="42"/>
+        <source>SQLite files, or DoSQL server addresses such as http://localhost:8787/db/app (the token comes from DOSQL_TOKEN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="34"/>
+        <source>Run SQL against a DoSQL server or a SQLite file, list and describe its tables, or watch its changes.
+
+Exit codes: 0 done, 1 a statement failed, 2 wrong usage, 3 could not connect or open, 4 the token was refused, 130 interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="41"/>
+        <source>Run SQL (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="44"/>
+        <source>Print rows as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="46"/>
+        <source>Print rows as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="49"/>
+        <source>Print rows as an aligned table (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="51"/>
+        <source>List tables and views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="54"/>
+        <source>Print a table&apos;s definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="58"/>
+        <source>Print the changes to these tables as JSON lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="62"/>
+        <source>With --watch: start after this LSN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="66"/>
+        <source>The database, for a server address without /db/NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="70"/>
+        <source>The environment variable holding the token (default DOSQL_TOKEN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="75"/>
+        <source>Also trust the CA certificates in this PEM file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="79"/>
+        <source>Refuse statements that change the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="83"/>
+        <source>A server address such as http://localhost:8787/db/app, or a SQLite file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="93"/>
+        <source>Try dosql-shell --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="97"/>
+        <source>Give one server address or file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="101"/>
+        <source>Say what to do: one of -c SQL, --tables, --schema TABLE or --watch TABLES.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="104"/>
+        <source>Choose one of --json, --csv, --table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main.cpp" line="120"/>
+        <source>There is no file %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
