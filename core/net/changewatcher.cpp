@@ -210,13 +210,9 @@ void ChangeWatcher::openStream()
     QUrlQuery query;
     if (!m_watch.tables.isEmpty())
         query.addQueryItem(QStringLiteral("table"), m_watch.tables.join(u','));
-    if (m_options.tokenInQuery && !m_options.token.isEmpty())
-        query.addQueryItem(QStringLiteral("token"), m_options.token);
     url.setQuery(query);
-    QNetworkRequest request(url);
+    QNetworkRequest request = m_endpoint.request(url, m_options);
     request.setRawHeader("Accept", "text/event-stream");
-    if (!m_options.token.isEmpty() && !m_options.tokenInQuery)
-        request.setRawHeader("Authorization", "Bearer " + m_options.token.toUtf8());
     if (m_lastLsn >= 0)
         request.setRawHeader("Last-Event-ID", QByteArray::number(m_lastLsn));
     m_streamBuffer.clear();

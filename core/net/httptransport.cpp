@@ -8,9 +8,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QUrlQuery>
 
 namespace {
 
@@ -43,24 +40,8 @@ HttpTransport::HttpTransport(const RemoteEndpoint &endpoint, const RemoteOptions
 
 QNetworkReply *HttpTransport::send(const QString &route, const QByteArray &body)
 {
-    QUrl url = m_endpoint.httpUrl(route);
-    QNetworkRequest request;
-    if (!m_options.token.isEmpty()) {
-        if (m_options.tokenInQuery) {
-            QUrlQuery query;
-            query.addQueryItem(QStringLiteral("token"), m_options.token);
-            url.setQuery(query);
-        } else {
-            request.setRawHeader("Authorization", "Bearer " + m_options.token.toUtf8());
-        }
-    }
-    request.setUrl(url);
+    QNetworkRequest request = m_endpoint.request(m_endpoint.httpUrl(route), m_options);
     request.setTransferTimeout(m_options.requestTimeoutMs);
-    if (m_endpoint.isSecure() && !m_options.caFile.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(QSslCertificate::fromPath(m_options.caFile));
-        request.setSslConfiguration(tls);
-    }
     if (body.isNull())
         return m_network->get(request);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));

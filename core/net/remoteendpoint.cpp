@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QUrlQuery>
 
 namespace {
 
@@ -102,4 +105,26 @@ QString RemoteEndpoint::displayName() const
                                ? QStringLiteral("%1:%2").arg(m_base.host()).arg(m_base.port())
                                : m_base.host();
     return tr("%1 on %2").arg(m_database, server);
+}
+
+QNetworkRequest RemoteEndpoint::request(QUrl url, const RemoteOptions &options) const
+{
+    QNetworkRequest request;
+    if (!options.token.isEmpty()) {
+        if (options.tokenInQuery) {
+            QUrlQuery query(url);
+            query.addQueryItem(QStringLiteral("token"), options.token);
+            url.setQuery(query);
+        } else {
+            request.setRawHeader("Authorization", "Bearer " + options.token.toUtf8());
+        }
+    }
+    request.setUrl(url);
+    if (m_secure) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!options.caFile.isEmpty())
+            tls.addCaCertificates(QSslCertificate::fromPath(options.caFile));
+        request.setSslConfiguration(tls);
+    }
+    return request;
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/connectionspec.h"
+
+#include <QNetworkRequest>
 #include <QString>
 #include <QUrl>
 
@@ -29,6 +32,11 @@ public:
     QUrl serverUrl(const QString &path) const; // http(s)://host:port/prefix/<path>
     // For people: "app on localhost:8787".
     QString displayName() const;
+
+    // A request to `url` (one of this endpoint's) with the token as `options` say (a bearer
+    // header, or ?token= when chosen) and, over TLS, the options' CA file trusted beside the
+    // system's.
+    QNetworkRequest request(QUrl url, const RemoteOptions &options) const;
 
 private:
     QUrl m_base; // http(s)://host:port/prefix, no trailing slash, no query

@@ -13,7 +13,6 @@
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
-#include <QUrlQuery>
 #include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcChannel, "studio.net.channel", QtWarningMsg)
@@ -153,25 +152,10 @@ void RpcChannel::connectSocket()
         }
     });
 
-    QUrl url = m_endpoint.webSocketUrl();
-    QNetworkRequest request;
-    if (!m_options.token.isEmpty()) {
-        if (m_options.tokenInQuery) {
-            QUrlQuery query;
-            query.addQueryItem(QStringLiteral("token"), m_options.token);
-            url.setQuery(query);
-        } else {
-            request.setRawHeader("Authorization", "Bearer " + m_options.token.toUtf8());
-        }
-    }
-    request.setUrl(url);
+    QNetworkRequest request = m_endpoint.request(m_endpoint.webSocketUrl(), m_options);
     request.setTransferTimeout(m_options.connectTimeoutMs);
-    if (m_endpoint.isSecure()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!m_options.caFile.isEmpty())
-            tls.addCaCertificates(QSslCertificate::fromPath(m_options.caFile));
-        m_socket->setSslConfiguration(tls);
-    }
+    if (m_endpoint.isSecure()) // the socket takes its TLS settings from itself, not the request
+        m_socket->setSslConfiguration(request.sslConfiguration());
     m_socket->open(request);
     m_deadlines->start();
 }

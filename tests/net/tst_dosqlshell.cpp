@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 // dosql-shell, the real binary, against a real dosqld on 127.0.0.1 and against a local file:
 // its output formats and the exit codes scripts rely on.
 class TestDosqlShell : public QObject
@@ -181,6 +183,36 @@ private Q_SLOTS:
         const Result r = shell(arguments);
         QCOMPARE(r.exitCode, code);
         QVERIFY2(r.err.contains(message), r.err.constData());
+    }
+
+    void watchPrintsEachChangeAsAJsonLineUntilInterrupted()
+    {
+        QProcess watcher;
+        watcher.start(QStringLiteral(DOSQL_SHELL_PATH),
+                      {url(), QStringLiteral("--watch"), QStringLiteral("items")});
+        QVERIFY(watcher.waitForStarted());
+        // It says on stderr when it is following the stream.
+        QByteArray err;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (err += watcher.readAllStandardError()).contains("watching items"), err.constData(),
+            10000);
+        QVERIFY(shell({url(), QStringLiteral("-c"),
+                       QStringLiteral("INSERT INTO items(name) VALUES ('watched')")})
+                    .exitCode
+                == 0);
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += watcher.readAllStandardOutput()).contains('\n'), 10000);
+        const QJsonObject event = QJsonDocument::fromJson(out.split('\n').first()).object();
+        QCOMPARE(event.value(QStringLiteral("operation")).toString(), QStringLiteral("INSERT"));
+        QCOMPARE(event.value(QStringLiteral("table")).toString(), QStringLiteral("items"));
+        QCOMPARE(event.value(QStringLiteral("after")).toObject().value(QStringLiteral("name")),
+                 QJsonValue(QStringLiteral("watched")));
+        QVERIFY(event.value(QStringLiteral("lsn")).toString().toLongLong() > 0);
+        ::kill(pid_t(watcher.processId()), SIGINT);
+        QSignalSpy finished(&watcher, &QProcess::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(watcher.exitCode(), 130);
+        shell({url(), QStringLiteral("-c"), QStringLiteral("DELETE FROM items WHERE id > 3")});
     }
 
     void aRefusedTokenExitsWithFourAndIsNeverPrinted()

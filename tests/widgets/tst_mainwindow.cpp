@@ -1,6 +1,7 @@
 #include "core/connection.h"
 #include "core/engine/demodatabase.h"
 #include "models/tabledatamodel.h"
+#include "server/dosqlserver.h"
 #include "tests/support/testdb.h"
 #include "widgets/filterheader.h"
 #include "widgets/mainwindow.h"
@@ -9,6 +10,7 @@
 #include "widgets/tabletab.h"
 
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollBar>
@@ -100,6 +102,50 @@ private Q_SLOTS:
                  tab->view()->verticalScrollBar()->maximum());
         QTest::qWait(100);
         saveArtifact(&window, QStringLiteral("mainwindow-order_items-end.png"));
+    }
+
+    // A DoSQL server's database (the demo, served by a real dosqld on 127.0.0.1) shows in the same
+    // schema tree and table tabs as a local file, and its table browses the same way.
+    void remoteDatabasesBrowseLikeFiles()
+    {
+        QTemporaryDir served;
+        QVERIFY(QFile::copy(m_demoPath, served.filePath(QStringLiteral("demo.db"))));
+        DosqlServer::Config config;
+        config.dataDir = served.path();
+        config.port = 0;
+        DosqlServer server(config);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+
+        MainWindow window;
+        window.resize(1300, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy ready(&window, &MainWindow::databaseReady);
+        ConnectionSpec spec;
+        spec.location = QStringLiteral("http://127.0.0.1:%1/db/demo").arg(server.port());
+        window.open(spec);
+        QVERIFY(ready.wait(10000));
+        auto *connection = ready.first().first().value<Connection *>();
+        QVERIFY(connection->spec().isRemote());
+
+        TableTab *tab = window.openTableByName(connection, QStringLiteral("order_items"));
+        QVERIFY(tab);
+        TableDataModel *model = tab->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->isRowCountExact(), 15000);
+        const auto expected
+            = TestDb::run(connection, QStringLiteral("SELECT count(*), max(id) FROM order_items"));
+        QVERIFY(expected.ok);
+        QCOMPARE(model->rowCount(), int(expected.rows.first().at(0).toInteger()));
+        tab->view()->setFocus();
+        tab->view()->setCurrentIndex(model->index(0, 0));
+        QTest::keyClick(tab->view(), Qt::Key_End, Qt::ControlModifier);
+        const int last = model->rowCount() - 1;
+        waitForLastRow(model, last);
+        QCOMPARE(model->index(last, 0).data(TableDataModel::SqlValueRole).value<SqlValue>(),
+                 expected.rows.first().at(1));
+        QTest::qWait(100);
+        saveArtifact(&window, QStringLiteral("mainwindow-remote-order_items-end.png"));
     }
 
     void filterBoxFiltersInSql()
