@@ -1,5 +1,7 @@
 #include "core/sqlinliner.h"
 
+#include "core/sqllexer.h"
+
 #include <QCoreApplication>
 
 #include <limits>
@@ -12,26 +14,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("SqlInliner", text);
-}
-
-bool isNameChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'_' || c.unicode() >= 0x80;
-}
-
-// The end of a quoted run starting at `i` (the opening quote), doubled closers included.
-qsizetype skipQuoted(const QString &sql, qsizetype i, QChar close)
-{
-    for (qsizetype j = i + 1; j < sql.size(); ++j) {
-        if (sql.at(j) != close)
-            continue;
-        if (close != u']' && j + 1 < sql.size() && sql.at(j + 1) == close) {
-            ++j; // a doubled quote stands for itself
-            continue;
-        }
-        return j + 1;
-    }
-    return sql.size();
 }
 
 } // namespace
@@ -65,56 +47,34 @@ std::optional<QString> inlineParameters(const Statement &statement, DbError *err
     QString out;
     out.reserve(sql.size() + 16 * (statement.params.size() + statement.namedParams.size()));
     int positional = 0;
-    qsizetype i = 0;
-    auto missing = [&](const QString &parameter) {
-        if (error)
-            *error = {ErrorCode::InvalidRequest,
-                      tr("No value was given for parameter %1.").arg(parameter),
-                      {}};
-        return std::nullopt;
-    };
-    while (i < sql.size()) {
-        const QChar c = sql.at(i);
-        qsizetype end = i + 1;
-        if (c == u'\'' || c == u'"' || c == u'`') {
-            end = skipQuoted(sql, i, c);
-        } else if (c == u'[') {
-            end = skipQuoted(sql, i, u']');
-        } else if (c == u'-' && i + 1 < sql.size() && sql.at(i + 1) == u'-') {
-            end = sql.indexOf(u'\n', i);
-            end = end < 0 ? sql.size() : end;
-        } else if (c == u'/' && i + 1 < sql.size() && sql.at(i + 1) == u'*') {
-            end = sql.indexOf(QStringLiteral("*/"), i + 2);
-            end = end < 0 ? sql.size() : end + 2;
-        } else if (c == u'?') {
-            while (end < sql.size() && sql.at(end).isDigit())
-                ++end;
-            // As SQLite numbers them: ?NNN is NNN; a bare ? is one past the largest so far.
-            const int index = end > i + 1 ? sql.mid(i + 1, end - i - 1).toInt() - 1 : positional;
-            positional = qMax(positional, index + 1);
-            if (index < 0 || index >= statement.params.size())
-                return missing(sql.mid(i, end - i));
-            out += literal(statement.params.at(index));
-            i = end;
-            continue;
-        } else if ((c == u':' || c == u'@' || c == u'$') && i + 1 < sql.size()
-                   && isNameChar(sql.at(i + 1))
-                   && !(i > 0 && (isNameChar(sql.at(i - 1)) || sql.at(i - 1) == u'$'))) {
-            // (a$b is one identifier, not a followed by a parameter)
-            while (end < sql.size() && isNameChar(sql.at(end)))
-                ++end;
-            const QString name = sql.mid(i, end - i);
-            auto it = statement.namedParams.constFind(name);
-            if (it == statement.namedParams.constEnd())
-                it = statement.namedParams.constFind(name.mid(1));
-            if (it == statement.namedParams.constEnd())
-                return missing(name);
-            out += literal(*it);
-            i = end;
+    for (const SqlLexer::Token &token : SqlLexer::tokenize(sql)) {
+        const QStringView text = QStringView(sql).mid(token.start, token.length);
+        if (token.kind != SqlLexer::Token::Kind::Parameter) {
+            out += text;
             continue;
         }
-        out += QStringView(sql).mid(i, end - i);
-        i = end;
+        const SqlValue *value = nullptr;
+        if (text.startsWith(u'?')) {
+            // As SQLite numbers them: ?NNN is NNN; a bare ? is one past the largest so far.
+            const int index = text.size() > 1 ? text.mid(1).toInt() - 1 : positional;
+            positional = qMax(positional, index + 1);
+            if (index >= 0 && index < statement.params.size())
+                value = &statement.params.at(index);
+        } else {
+            auto it = statement.namedParams.constFind(text.toString());
+            if (it == statement.namedParams.constEnd())
+                it = statement.namedParams.constFind(text.mid(1).toString());
+            if (it != statement.namedParams.constEnd())
+                value = &*it;
+        }
+        if (!value) {
+            if (error)
+                *error = {ErrorCode::InvalidRequest,
+                          tr("No value was given for parameter %1.").arg(text),
+                          {}};
+            return std::nullopt;
+        }
+        out += literal(*value);
     }
     return out;
 }
