@@ -1,5 +1,7 @@
 #include "core/sqlkeywords.h"
 
+#include <sqlite3.h>
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -23,4 +25,16 @@ bool isTransactionControl(const QString &keyword)
 bool isSchemaChange(const QString &keyword)
 {
     return keyword == u"CREATE" || keyword == u"DROP" || keyword == u"ALTER";
+}
+
+QStringList sqlKeywords()
+{
+    QStringList out;
+    for (int i = 0; i < sqlite3_keyword_count(); ++i) {
+        const char *name = nullptr;
+        int length = 0;
+        if (sqlite3_keyword_name(i, &name, &length) == SQLITE_OK)
+            out << QString::fromLatin1(name, length);
+    }
+    return out;
 }

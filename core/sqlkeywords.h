@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 // The first keyword of a SQL statement, upper-cased, after leading whitespace and comments:
 // enough to route a statement or refuse it before SQLite sees it.
@@ -10,3 +11,6 @@ QString firstSqlKeyword(const QString &sql);
 bool isTransactionControl(const QString &keyword);
 // CREATE, DROP, ALTER.
 bool isSchemaChange(const QString &keyword);
+
+// Every keyword SQLite knows, from SQLite itself.
+QStringList sqlKeywords();

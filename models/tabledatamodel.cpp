@@ -1,5 +1,7 @@
 #include "models/tabledatamodel.h"
 
+#include "models/cellpresentation.h"
+
 #include "core/connection.h"
 
 #include <QColor>
@@ -48,53 +50,6 @@ int TableDataModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_query.columnNames().size());
 }
 
-QString TableDataModel::displayText(const SqlValue &value)
-{
-    switch (value.type()) {
-    case SqlValue::Type::Null:
-        return QStringLiteral("NULL");
-    case SqlValue::Type::Blob: {
-        const QByteArray bytes = value.toBlob();
-        const QString preview = QString::fromLatin1(bytes.left(16).toHex(' '));
-        return tr("BLOB %1").arg(QLocale::c().formattedDataSize(bytes.size()))
-               + (bytes.isEmpty() ? QString() : QStringLiteral(": ") + preview)
-               + (bytes.size() > 16 ? QStringLiteral(" …") : QString());
-    }
-    case SqlValue::Type::Text: {
-        QString text = value.toText();
-        const bool truncated = text.size() > kDisplayTextLimit;
-        if (truncated)
-            text.truncate(kDisplayTextLimit);
-        // One line per cell: show line breaks as a visible mark instead of wrapping.
-        text.replace(QStringLiteral("\r\n"), QStringLiteral("⏎"));
-        text.replace(u'\n', QStringLiteral("⏎"));
-        text.replace(u'\t', u' ');
-        return truncated ? text + QStringLiteral("…") : text;
-    }
-    default:
-        return value.toText();
-    }
-}
-
-QString TableDataModel::timestampText(const QString &column, const SqlValue &value)
-{
-    // DoSQL apps keep times as epoch integers in columns like created_at: say what time it is.
-    static const QRegularExpression timeColumn(QStringLiteral("(_at|_time|timestamp|_ts)$"),
-                                               QRegularExpression::CaseInsensitiveOption);
-    if (value.type() != SqlValue::Type::Integer || !timeColumn.match(column).hasMatch())
-        return {};
-    const qint64 v = value.toInteger();
-    QDateTime time;
-    if (v >= 100000000000LL && v < 10000000000000LL) // milliseconds: 1973 to 2286
-        time = QDateTime::fromMSecsSinceEpoch(v, Qt::UTC);
-    else if (v >= 100000000LL && v < 10000000000LL) // seconds
-        time = QDateTime::fromSecsSinceEpoch(v, Qt::UTC);
-    if (!time.isValid())
-        return {};
-    return time.toString(Qt::ISODateWithMs) + QStringLiteral("  (")
-           + time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + tr(" local)");
-}
-
 const Row *TableDataModel::rowAt(int row) const
 {
     const auto it = m_pages.constFind(row / kPageSize);
@@ -122,27 +77,6 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
     }
     const SqlValue &value = row->at(m_query.orderTermCount() + index.column());
     switch (role) {
-    case Qt::DisplayRole:
-        return displayText(value);
-    case Qt::ToolTipRole:
-        if (value.type() == SqlValue::Type::Text && value.toText().size() > kDisplayTextLimit)
-            return value.toText().left(2000);
-        return timestampText(m_query.columnNames().at(index.column()), value);
-    case Qt::ForegroundRole:
-        if (value.isNull() || value.type() == SqlValue::Type::Blob)
-            return QColor(Qt::gray);
-        return {};
-    case Qt::FontRole:
-        if (value.isNull() || value.type() == SqlValue::Type::Blob) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        return {};
-    case Qt::TextAlignmentRole:
-        if (value.type() == SqlValue::Type::Integer || value.type() == SqlValue::Type::Real)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case SqlValueRole:
         return QVariant::fromValue(value);
     case IsNullRole:
@@ -150,7 +84,7 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
     case IsLoadedRole:
         return true;
     default:
-        return {};
+        return CellPresentation::data(value, m_query.columnNames().at(index.column()), role);
     }
 }
 

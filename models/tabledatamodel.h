@@ -33,7 +33,6 @@ public:
 
     static constexpr int kPageSize = 256;
     static constexpr qsizetype kDefaultCacheBytes = 32 * 1024 * 1024;
-    static constexpr int kDisplayTextLimit = 200;
 
     TableDataModel(Connection *connection, const TableSchema &table, QObject *parent = nullptr);
     ~TableDataModel() override;
@@ -64,12 +63,6 @@ public:
     int cachedPageCount() const { return int(m_pages.size()); }
     // Whether the row's page is in memory.
     bool isRowLoaded(int row) const { return m_pages.contains(row / kPageSize); }
-
-    // The text a cell shows: NULL distinct from empty text, BLOBs as size and hex, long or
-    // multi-line text shortened to one line.
-    static QString displayText(const SqlValue &value);
-    // For an epoch integer in a time-named column (created_at, ...): the date it stands for.
-    static QString timestampText(const QString &column, const SqlValue &value);
 
 Q_SIGNALS:
     void rowCountKnown(qint64 count);

@@ -7,7 +7,9 @@
 #include "widgets/appsettings.h"
 #include "widgets/connectiondialog.h"
 #include "widgets/opendatabases.h"
+#include "widgets/querytab.h"
 #include "widgets/schemabrowser.h"
+#include "widgets/sqleditor.h"
 #include "widgets/tabletab.h"
 
 #include <QAction>
@@ -115,6 +117,14 @@ void MainWindow::createMenus()
     QAction *close
         = file->addAction(tr("&Close Database"), this, &MainWindow::closeCurrentDatabase);
     close->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    QAction *newQuery = file->addAction(tr("New &Query"), this, [this] {
+        if (Connection *connection = m_browser->currentConnection())
+            openQuery(connection);
+        else
+            showMessage(tr("New Query"), tr("Open a database first: the query runs on the one"
+                                            " selected in the sidebar."));
+    });
+    newQuery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     QAction *closeTab
         = file->addAction(tr("Close &Tab"), this, [this] { delete m_tabs->currentWidget(); });
     closeTab->setShortcut(QKeySequence::Close);
@@ -235,6 +245,17 @@ TableTab *MainWindow::openTable(Connection *connection, const TableSchema &table
     return tab;
 }
 
+QueryTab *MainWindow::openQuery(Connection *connection)
+{
+    auto *tab = new QueryTab(connection, m_tabs);
+    const int index = m_tabs->addTab(tab, tr("Query %1").arg(++m_queryCount));
+    m_tabs->setTabToolTip(index, connection->spec().title());
+    m_tabs->setCurrentIndex(index);
+    m_center->setCurrentWidget(m_tabs);
+    tab->editor()->setFocus();
+    return tab;
+}
+
 TableTab *MainWindow::openTableByName(Connection *connection, const QString &name)
 {
     const DatabaseSchema schema = m_schemaModel->schemaOf(connection);
@@ -256,9 +277,11 @@ void MainWindow::closeCurrentDatabase()
 void MainWindow::closeTabsOf(Connection *connection)
 {
     for (int i = m_tabs->count() - 1; i >= 0; --i) {
-        auto *tab = qobject_cast<TableTab *>(m_tabs->widget(i));
-        if (tab && tab->connection() == connection)
-            delete tab;
+        auto *table = qobject_cast<TableTab *>(m_tabs->widget(i));
+        auto *query = qobject_cast<QueryTab *>(m_tabs->widget(i));
+        if ((table && table->connection() == connection)
+            || (query && query->connection() == connection))
+            delete m_tabs->widget(i);
     }
 }
 

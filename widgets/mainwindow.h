@@ -14,6 +14,7 @@ class QStackedWidget;
 class QTabWidget;
 class SchemaBrowser;
 class SchemaTreeModel;
+class QueryTab;
 class TableTab;
 
 // The main window composes the schema sidebar, the tabs of open tables, the status bar and
@@ -35,6 +36,8 @@ public:
     // The connection manager: saved DoSQL servers, tokens in the keychain.
     void showConnectionManager();
     TableTab *openTable(Connection *connection, const TableSchema &table);
+    // A SQL editor tab on `connection`.
+    QueryTab *openQuery(Connection *connection);
     // Opens the table or view called `name` if the connection's schema has one.
     TableTab *openTableByName(Connection *connection, const QString &name);
 
@@ -65,6 +68,7 @@ private:
     SchemaTreeModel *m_schemaModel;
     SchemaBrowser *m_browser;
     QStackedWidget *m_center;
+    int m_queryCount = 0;
     QTabWidget *m_tabs;
     ActivityIndicator *m_activity;
     QMenu *m_recentMenu = nullptr;

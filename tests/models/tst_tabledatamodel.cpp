@@ -1,3 +1,4 @@
+#include "models/cellpresentation.h"
 #include "models/tabledatamodel.h"
 #include "tests/support/testdb.h"
 
@@ -294,29 +295,29 @@ private Q_SLOTS:
 
     void cellTexts()
     {
-        QCOMPARE(TableDataModel::displayText(SqlValue()), QStringLiteral("NULL"));
-        QCOMPARE(TableDataModel::displayText(SqlValue(QString())), QString());
-        QCOMPARE(TableDataModel::displayText(SqlValue(QStringLiteral("a\nb"))),
+        QCOMPARE(CellPresentation::displayText(SqlValue()), QStringLiteral("NULL"));
+        QCOMPARE(CellPresentation::displayText(SqlValue(QString())), QString());
+        QCOMPARE(CellPresentation::displayText(SqlValue(QStringLiteral("a\nb"))),
                  QStringLiteral("a⏎b"));
-        QCOMPARE(TableDataModel::displayText(SqlValue::blob(QByteArray("\x00\xff", 2))),
+        QCOMPARE(CellPresentation::displayText(SqlValue::blob(QByteArray("\x00\xff", 2))),
                  QStringLiteral("BLOB 2 bytes: 00 ff"));
         const QString longText(1000, u'x');
-        QCOMPARE(TableDataModel::displayText(SqlValue(longText)).size(),
-                 TableDataModel::kDisplayTextLimit + 1);
+        QCOMPARE(CellPresentation::displayText(SqlValue(longText)).size(),
+                 CellPresentation::kDisplayTextLimit + 1);
     }
 
     void epochTimesGetADateTooltip()
     {
-        QVERIFY(TableDataModel::timestampText(QStringLiteral("created_at"),
-                                              SqlValue(qint64(1795475303204LL)))
+        QVERIFY(CellPresentation::timestampText(QStringLiteral("created_at"),
+                                                SqlValue(qint64(1795475303204LL)))
                     .startsWith(QStringLiteral("2026-11-23T")));
-        QVERIFY(TableDataModel::timestampText(QStringLiteral("last_active"),
-                                              SqlValue(qint64(1795475303204LL)))
+        QVERIFY(CellPresentation::timestampText(QStringLiteral("last_active"),
+                                                SqlValue(qint64(1795475303204LL)))
                     .isEmpty());
-        QVERIFY(TableDataModel::timestampText(QStringLiteral("created_at"), SqlValue(qint64(42)))
+        QVERIFY(CellPresentation::timestampText(QStringLiteral("created_at"), SqlValue(qint64(42)))
                     .isEmpty());
-        QVERIFY(TableDataModel::timestampText(QStringLiteral("updated_at"),
-                                              SqlValue(qint64(1700000000)))
+        QVERIFY(CellPresentation::timestampText(QStringLiteral("updated_at"),
+                                                SqlValue(qint64(1700000000)))
                     .startsWith(QStringLiteral("2023-11-14T22:13:20")));
     }
 

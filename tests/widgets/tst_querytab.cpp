@@ -1,0 +1,157 @@
+#include "models/queryresultmodel.h"
+#include "tests/support/testdb.h"
+#include "widgets/querytab.h"
+#include "widgets/sqleditor.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The SQL editor tab on a real local database: typing and running with the keyboard, results
+// batch by batch, messages, errors marked, confirmations, read-only refusal and cancel.
+class TestQueryTab : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalConnection> m_connection;
+
+    static QueryResultModel *resultModel(QueryTab &tab, int index)
+    {
+        auto *view = qobject_cast<QTableView *>(tab.results()->widget(index));
+        return view ? qobject_cast<QueryResultModel *>(view->model()) : nullptr;
+    }
+
+    static void waitIdle(QueryTab &tab) { QTRY_VERIFY_WITH_TIMEOUT(!tab.isRunning(), 10000); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_connection = TestDb::open(m_dir.filePath(QStringLiteral("q.db")));
+        QCOMPARE(m_connection->state(), Connection::State::Open);
+    }
+
+    void typeAScriptAndRunIt()
+    {
+        QueryTab tab(m_connection.get());
+        tab.resize(1000, 700);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        tab.editor()->setFocus();
+        // Typed as a person would (completion pops up and is typed past).
+        QTest::keyClicks(tab.editor(), QStringLiteral("CREATE TABLE t(a INTEGER, b TEXT); "
+                                                      "INSERT INTO t VALUES (1, 'x'), (2, NULL);"));
+        QCOMPARE(tab.editor()->text(), QStringLiteral("CREATE TABLE t(a INTEGER, b TEXT); INSERT"
+                                                      " INTO t VALUES (1, 'x'), (2, NULL);"));
+        QTest::keyClick(tab.editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+        waitIdle(tab);
+        QVERIFY2(tab.messages().contains(QStringLiteral("Statement 2: 2 row(s) changed")),
+                 qPrintable(tab.messages()));
+
+        // Ctrl+Enter runs only the statement at the cursor.
+        tab.editor()->setText(
+            QStringLiteral("SELECT a, b FROM t ORDER BY a;\nSELECT 42 AS answer;"));
+        tab.editor()->setCursorPosition(1, 3);
+        QTest::keyClick(tab.editor(), Qt::Key_Return, Qt::ControlModifier);
+        waitIdle(tab);
+        QCOMPARE(tab.results()->count(), 2); // Messages and one result
+        QueryResultModel *model = resultModel(tab, 1);
+        QVERIFY(model);
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->index(0, 0).data(QueryResultModel::SqlValueRole).value<SqlValue>(),
+                 SqlValue(42));
+
+        // The whole script: a result tab per statement that returns rows.
+        QTest::keyClick(tab.editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+        waitIdle(tab);
+        QCOMPARE(tab.results()->count(), 3);
+        model = resultModel(tab, 1);
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->index(1, 1).data(Qt::DisplayRole).toString(), QStringLiteral("NULL"));
+        QTest::qWait(100);
+        const QString dir = qEnvironmentVariable("STUDIO_TEST_ARTIFACTS", QDir::tempPath());
+        QDir().mkpath(dir);
+        tab.results()->setCurrentIndex(1);
+        QVERIFY(tab.grab().save(dir + QStringLiteral("/querytab-results.png")));
+    }
+
+    void errorsAreMarkedWhereTheyAre()
+    {
+        QueryTab tab(m_connection.get());
+        tab.editor()->setText(QStringLiteral("SELECT 1;\nSELECT * FROM nope;"));
+        tab.runScript();
+        waitIdle(tab);
+        QVERIFY(tab.messages().contains(QStringLiteral("Statement 2 failed")));
+        QVERIFY(tab.messages().contains(QStringLiteral("no such table")));
+        QVERIFY(tab.messages().contains(QStringLiteral("Hint")));
+    }
+
+    void dangerousStatementsAskFirst()
+    {
+        QueryTab tab(m_connection.get());
+        QString asked;
+        bool answer = false;
+        tab.setConfirm([&](const QString &, const QString &reason) {
+            asked = reason;
+            return answer;
+        });
+        tab.editor()->setText(QStringLiteral("DELETE FROM t"));
+        tab.runScript();
+        waitIdle(tab);
+        QVERIFY(asked.contains(QStringLiteral("WHERE")));
+        QCOMPARE(TestDb::run(m_connection.get(), QStringLiteral("SELECT count(*) FROM t"))
+                     .rows.first()
+                     .first(),
+                 SqlValue(2)); // refused: nothing deleted
+        asked.clear();
+        tab.editor()->setText(QStringLiteral("DELETE FROM t WHERE a = 2"));
+        tab.runScript();
+        waitIdle(tab);
+        QVERIFY(asked.isEmpty()); // with a WHERE it just runs
+        QCOMPARE(TestDb::run(m_connection.get(), QStringLiteral("SELECT count(*) FROM t"))
+                     .rows.first()
+                     .first(),
+                 SqlValue(1));
+    }
+
+    void readOnlyConnectionsRefuseBeforeSending()
+    {
+        auto readOnly = TestDb::open(m_dir.filePath(QStringLiteral("q.db")),
+                                     ConnectionSpec::OpenMode::ReadOnly);
+        QueryTab tab(readOnly.get());
+        tab.editor()->setText(QStringLiteral("INSERT INTO t VALUES (9, 'no')"));
+        tab.runScript();
+        waitIdle(tab);
+        QVERIFY(tab.messages().contains(QStringLiteral("read-only")));
+        tab.editor()->setText(QStringLiteral("SELECT count(*) FROM t"));
+        tab.runScript();
+        waitIdle(tab);
+        QCOMPARE(tab.results()->count(), 2);
+    }
+
+    void escapeCancelsQuickly()
+    {
+        QueryTab tab(m_connection.get());
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        tab.editor()->setText(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT"
+                                             " i + 1 FROM n) SELECT count(*) FROM n;"));
+        tab.editor()->setFocus();
+        tab.runScript();
+        QTRY_VERIFY(tab.isRunning());
+        QTest::qWait(200);
+        QElapsedTimer timer;
+        timer.start();
+        QTest::keyClick(tab.editor(), Qt::Key_Escape);
+        waitIdle(tab);
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(tab.messages().contains(QStringLiteral("cancelled")));
+    }
+};
+
+QTEST_MAIN(TestQueryTab)
+#include "tst_querytab.moc"

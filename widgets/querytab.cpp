@@ -1,0 +1,260 @@
+#include "widgets/querytab.h"
+
+#include "core/connection.h"
+#include "core/dbrequest.h"
+#include "models/queryresultmodel.h"
+#include "widgets/sqleditor.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+QueryTab::QueryTab(Connection *connection, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_editor(new SqlEditor)
+    , m_results(new QTabWidget)
+    , m_messages(new QPlainTextEdit)
+    , m_confirm([this](const QString &statement, const QString &reason) {
+        return QMessageBox::question(this, tr("Run This Statement?"),
+                                     reason + QStringLiteral("\n\n") + statement.left(500),
+                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+               == QMessageBox::Yes;
+    })
+{
+    auto *toolbar = new QToolBar;
+    QAction *run = toolbar->addAction(tr("Run"), this, &QueryTab::runCurrent);
+    run->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    run->setToolTip(tr("Run the selection, or the statement at the cursor (Ctrl+Enter)"));
+    QAction *script = toolbar->addAction(tr("Run Script"), this, &QueryTab::runScript);
+    script->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
+    script->setToolTip(tr("Run every statement in the editor (Ctrl+Shift+Enter)"));
+    QAction *stop = toolbar->addAction(tr("Cancel"), this, &QueryTab::cancel);
+    stop->setShortcut(QKeySequence(Qt::Key_Escape));
+    stop->setEnabled(false);
+    // The keys work wherever focus is in this tab (the actions also live on the toolbar).
+    for (QAction *action : {run, script, stop}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
+    connect(this, &QueryTab::runningChanged, stop, &QAction::setEnabled);
+    connect(this, &QueryTab::runningChanged, run, [run, script](bool running) {
+        run->setEnabled(!running);
+        script->setEnabled(!running);
+    });
+
+    m_messages->setReadOnly(true);
+    m_messages->setObjectName(QStringLiteral("messages"));
+    m_results->setDocumentMode(true);
+    m_results->addTab(m_messages, tr("Messages"));
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_editor);
+    splitter->addWidget(m_results);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(toolbar);
+    layout->addWidget(splitter);
+
+    if (connection) {
+        // Completion follows the live schema.
+        auto refresh = [this] {
+            if (!m_connection)
+                return;
+            SchemaRequest *request = m_connection->readSchema(this);
+            connect(request, &SchemaRequest::finished, this,
+                    [this](const DatabaseSchema &schema) { m_editor->setSchema(schema); });
+            connect(request, &DbRequest::ended, request, &QObject::deleteLater);
+        };
+        connect(connection, &Connection::schemaChanged, this, refresh);
+        refresh();
+    }
+}
+
+QueryTab::~QueryTab()
+{
+    m_queue.clear();
+    if (m_request)
+        m_request->cancel();
+}
+
+QString QueryTab::messages() const
+{
+    return m_messages->toPlainText();
+}
+
+void QueryTab::say(const QString &line, bool problem)
+{
+    m_messages->appendHtml(QStringLiteral("<span style=\"color:%1\">%2</span>")
+                               .arg(problem ? QStringLiteral("#b3261e") : QStringLiteral("inherit"),
+                                    line.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
+}
+
+void QueryTab::runCurrent()
+{
+    qsizetype start = 0;
+    const QString sql = m_editor->statementToRun(&start);
+    if (sql.trimmed().isEmpty())
+        return;
+    // A selection may hold several statements: they run one by one.
+    QList<Pending> statements;
+    for (const SqlScript::Piece &piece : SqlScript::split(sql))
+        statements.append({piece.text, start + piece.start});
+    run(statements);
+}
+
+void QueryTab::runScript()
+{
+    QList<Pending> statements;
+    for (const SqlScript::Piece &piece : SqlScript::split(m_editor->text()))
+        statements.append({piece.text, piece.start});
+    run(statements);
+}
+
+void QueryTab::cancel()
+{
+    if (m_queue.size() > 0)
+        say(tr("Cancelled; %n statement(s) after it were not run.", nullptr, int(m_queue.size())));
+    m_queue.clear();
+    if (m_request)
+        m_request->cancel();
+}
+
+void QueryTab::run(const QList<Pending> &statements)
+{
+    if (isRunning() || statements.isEmpty() || !m_connection)
+        return;
+    m_editor->clearErrorMarks();
+    // Earlier results make way for the new ones; Messages stays and keeps the history.
+    while (m_results->count() > 1)
+        delete m_results->widget(1);
+    m_queue = statements;
+    m_statementNumber = 0;
+    m_results->setCurrentWidget(m_messages);
+    runNext();
+}
+
+void QueryTab::runNext()
+{
+    if (m_queue.isEmpty()) {
+        Q_EMIT runningChanged(false);
+        return;
+    }
+    const Pending statement = m_queue.takeFirst();
+    ++m_statementNumber;
+    if (m_connection->isReadOnly() && SqlScript::changesDatabase(statement.sql)) {
+        failed(statement, {ErrorCode::ReadOnly,
+                           tr("This connection is read-only, so the statement was not sent: it"
+                              " would change the database."),
+                           {}});
+        return;
+    }
+    const QString reason = SqlScript::confirmationReason(statement.sql);
+    if (!reason.isEmpty() && !m_confirm(statement.sql, reason)) {
+        say(tr("Statement %1 not run: %2").arg(m_statementNumber).arg(reason));
+        m_queue.clear();
+        Q_EMIT runningChanged(false);
+        return;
+    }
+    if (!SqlScript::parameters(statement.sql).isEmpty()) {
+        failed(statement,
+               {ErrorCode::InvalidRequest,
+                tr("This statement has parameters (%1); give them values in the SQL"
+                   " for now.")
+                    .arg(SqlScript::parameters(statement.sql).join(QStringLiteral(", "))),
+                {}});
+        return;
+    }
+
+    Statement query(statement.sql);
+    query.options.batchSize = 500;
+    QueryRequest *request = m_connection->query(query, this);
+    m_request = request;
+    Q_EMIT runningChanged(true);
+    auto *model = new QueryResultModel(request);
+    connect(request, &QueryRequest::columnsReady, this,
+            [this, model](const QList<ResultColumn> &columns) {
+                if (columns.isEmpty())
+                    return;
+                model->setColumns(columns);
+                auto *view = new QTableView;
+                model->setParent(view);
+                view->setModel(model);
+                view->setSortingEnabled(false);
+                view->horizontalHeader()->setSectionsMovable(true);
+                view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+                const int index = m_results->addTab(view, tr("Result %1").arg(m_statementNumber));
+                m_results->setCurrentIndex(index);
+            });
+    connect(request, &QueryRequest::rowsReady, model,
+            [model](const RowBatch &batch) { model->appendRows(batch.rows); });
+    connect(request, &QueryRequest::finished, this,
+            [this, model, statement](const ExecSummary &summary) {
+                model->setFinished(true);
+                if (auto *view = qobject_cast<QTableView *>(model->parent())) {
+                    // Sorting by a header click from now on; until then the statement's own
+                    // order stands (enabling sorting would otherwise re-sort at once).
+                    view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+                    view->setSortingEnabled(true);
+                }
+                QString what;
+                if (!model->columns().isEmpty())
+                    what = model->isTruncated()
+                               ? tr("%1 rows; the first %2 are shown (export for all of them)")
+                                     .arg(model->totalRows())
+                                     .arg(model->rowCount())
+                               : tr("%n row(s)", nullptr, int(model->totalRows()));
+                else
+                    what = tr("%n row(s) changed", nullptr, int(summary.rowsAffected));
+                say(tr("Statement %1: %2 in %3 ms.")
+                        .arg(m_statementNumber)
+                        .arg(what)
+                        .arg(summary.durationMs, 0, 'f', 1));
+                finishRequest();
+                runNext();
+            });
+    connect(request, &DbRequest::failed, this, [this, statement](const DbError &error) {
+        finishRequest();
+        failed(statement, error);
+    });
+}
+
+void QueryTab::finishRequest()
+{
+    if (m_request)
+        m_request->deleteLater(); // its result model, if any, lives on in its tab
+    m_request = nullptr;
+}
+
+void QueryTab::failed(const Pending &statement, const DbError &error)
+{
+    QString line = tr("Statement %1 failed: %2").arg(m_statementNumber).arg(error.message);
+    bool ok = false;
+    const int offset = error.details.value(QStringLiteral("offset")).toInt(&ok);
+    if (ok && offset >= 0) {
+        // SQLite counts bytes of UTF-8; the editor counts characters.
+        const qsizetype at
+            = QString::fromUtf8(statement.sql.toUtf8().left(offset)).size() + statement.start;
+        m_editor->markError(at);
+        line += tr(" (marked in the editor)");
+    }
+    if (error.code == ErrorCode::TableNotFound)
+        line += u'\n' + tr("Hint: the schema sidebar lists the tables this database has.");
+    else if (error.code == ErrorCode::Cancelled)
+        line = tr("Statement %1 was cancelled.").arg(m_statementNumber);
+    say(line, error.code != ErrorCode::Cancelled);
+    if (!m_queue.isEmpty())
+        say(tr("%n statement(s) after it were not run.", nullptr, int(m_queue.size())));
+    m_queue.clear();
+    Q_EMIT runningChanged(false);
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/connection.h"
+#include "core/dberror.h"
+#include "core/sqlscript.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <functional>
+
+class QPlainTextEdit;
+class QTabWidget;
+class QueryRequest;
+class SqlEditor;
+
+// A SQL editor on one connection with its results: Ctrl+Enter runs the selection or the
+// statement at the cursor, Ctrl+Shift+Enter the whole script, Esc cancels. Each statement that
+// returns rows gets a result tab that fills batch by batch; the Messages tab says per statement
+// how long it took and what it did, and errors are marked where they are in the text.
+class QueryTab final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QueryTab)
+
+public:
+    explicit QueryTab(Connection *connection, QWidget *parent = nullptr);
+    ~QueryTab() override;
+
+    Connection *connection() const { return m_connection; }
+    SqlEditor *editor() const { return m_editor; }
+    QTabWidget *results() const { return m_results; }
+    QString messages() const;
+
+    // Asked before a statement that needs a second thought (UPDATE/DELETE without WHERE,
+    // DROP) runs; by default a dialog. True runs it.
+    using Confirm = std::function<bool(const QString &statement, const QString &reason)>;
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+
+    void runCurrent();
+    void runScript();
+    void cancel();
+    bool isRunning() const { return !m_request.isNull(); }
+
+Q_SIGNALS:
+    void runningChanged(bool running);
+
+private:
+    struct Pending
+    {
+        QString sql;
+        qsizetype start; // in the editor's text
+    };
+    void run(const QList<Pending> &statements);
+    void runNext();
+    void say(const QString &line, bool problem = false);
+    void finishRequest();
+    void failed(const Pending &statement, const DbError &error);
+
+    QPointer<Connection> m_connection;
+    SqlEditor *m_editor;
+    QTabWidget *m_results;
+    QPlainTextEdit *m_messages;
+    QList<Pending> m_queue;
+    QPointer<QueryRequest> m_request;
+    int m_statementNumber = 0;
+    Confirm m_confirm;
+};
