@@ -42,7 +42,8 @@ void QueryRequest::deliverColumns(const QList<ResultColumn> &columns)
 
 void QueryRequest::deliverRows(const RowBatch &batch)
 {
-    control()->releaseBatchCredit();
+    if (!m_consumerReleases || isDone())
+        control()->releaseBatchCredit();
     if (isDone())
         return;
     Q_EMIT rowsReady(batch);

@@ -67,6 +67,12 @@ public:
     QList<ResultColumn> columns() const { return m_columns; }
     ExecSummary summary() const { return m_summary; }
 
+    // By default a batch counts as consumed once `rowsReady` is emitted. A consumer that hands
+    // batches on (an export writing them on a thread of its own) says so here, and then calls
+    // control()->releaseBatchCredit() for each batch once it is really done with it, so that
+    // flow control reaches all the way to it.
+    void setReleasesBatchCreditsItself(bool itself) { m_consumerReleases = itself; }
+
     void deliverColumns(const QList<ResultColumn> &columns);
     void deliverRows(const RowBatch &batch);
     void deliverFinished(const ExecSummary &summary);
@@ -79,6 +85,7 @@ Q_SIGNALS:
 private:
     QList<ResultColumn> m_columns;
     ExecSummary m_summary;
+    bool m_consumerReleases = false;
 };
 
 // The database's whole schema.
