@@ -3,16 +3,20 @@
 #include "core/connection.h"
 #include "core/dbrequest.h"
 #include "models/queryresultmodel.h"
+#include "widgets/resultview.h"
 #include "widgets/sqleditor.h"
 
 #include <QAction>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 QueryTab::QueryTab(Connection *connection, QWidget *parent)
@@ -21,6 +25,8 @@ QueryTab::QueryTab(Connection *connection, QWidget *parent)
     , m_editor(new SqlEditor)
     , m_results(new QTabWidget)
     , m_messages(new QPlainTextEdit)
+    , m_exportProgress(new QProgressBar)
+    , m_exportCancel(new QToolButton)
     , m_confirm([this](const QString &statement, const QString &reason) {
         return QMessageBox::question(this, tr("Run This Statement?"),
                                      reason + QStringLiteral("\n\n") + statement.left(500),
@@ -45,6 +51,14 @@ QueryTab::QueryTab(Connection *connection, QWidget *parent)
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
+    m_exportProgress->setMaximumWidth(220);
+    m_exportProgress->setTextVisible(true);
+    m_exportCancel->setText(tr("Stop Export"));
+    toolbar->addSeparator();
+    m_exportProgressAction = toolbar->addWidget(m_exportProgress);
+    m_exportCancelAction = toolbar->addWidget(m_exportCancel);
+    m_exportProgressAction->setVisible(false);
+    m_exportCancelAction->setVisible(false);
     connect(this, &QueryTab::runningChanged, stop, &QAction::setEnabled);
     connect(this, &QueryTab::runningChanged, run, [run, script](bool running) {
         run->setEnabled(!running);
@@ -183,16 +197,12 @@ void QueryTab::runNext()
     Q_EMIT runningChanged(true);
     auto *model = new QueryResultModel(request);
     connect(request, &QueryRequest::columnsReady, this,
-            [this, model](const QList<ResultColumn> &columns) {
+            [this, model, statement](const QList<ResultColumn> &columns) {
                 if (columns.isEmpty())
                     return;
                 model->setColumns(columns);
-                auto *view = new QTableView;
-                model->setParent(view);
-                view->setModel(model);
-                view->setSortingEnabled(false);
-                view->horizontalHeader()->setSectionsMovable(true);
-                view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+                auto *view = new ResultView(model, statement.sql);
+                connect(view, &ResultView::exportRequested, this, &QueryTab::exportResult);
                 const int index = m_results->addTab(view, tr("Result %1").arg(m_statementNumber));
                 m_results->setCurrentIndex(index);
             });
@@ -201,7 +211,7 @@ void QueryTab::runNext()
     connect(request, &QueryRequest::finished, this,
             [this, model, statement](const ExecSummary &summary) {
                 model->setFinished(true);
-                if (auto *view = qobject_cast<QTableView *>(model->parent())) {
+                if (auto *view = qobject_cast<ResultView *>(model->parent())) {
                     // Sorting by a header click from now on; until then the statement's own
                     // order stands (enabling sorting would otherwise re-sort at once).
                     view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
@@ -227,6 +237,65 @@ void QueryTab::runNext()
         finishRequest();
         failed(statement, error);
     });
+}
+
+void QueryTab::exportResult(const QString &sql)
+{
+    if (m_export || !m_connection)
+        return;
+    const std::pair<QString, ResultExport::Format> formats[]
+        = {{tr("CSV (*.csv)"), ResultExport::Format::Csv},
+           {tr("JSON (*.json)"), ResultExport::Format::Json},
+           {tr("JSON Lines (*.jsonl)"), ResultExport::Format::JsonLines},
+           {tr("SQL INSERT statements (*.sql)"), ResultExport::Format::SqlInsert}};
+    QStringList filters;
+    for (const auto &[filter, format] : formats)
+        filters << filter;
+    QString chosen;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Result"), {},
+                                                      filters.join(QStringLiteral(";;")), &chosen);
+    if (path.isEmpty())
+        return;
+    ResultExport::Options options;
+    options.path = path;
+    for (const auto &[filter, format] : formats) {
+        if (filter == chosen)
+            options.format = format;
+    }
+    startExport(sql, options);
+}
+
+void QueryTab::startExport(const QString &sql, const ResultExport::Options &options)
+{
+    auto *exporter = new ResultExport(m_connection, Statement(sql), options, this);
+    m_export = exporter;
+    m_exportProgressAction->setVisible(true);
+    m_exportCancelAction->setVisible(true);
+    m_exportProgress->setFormat(tr("Exporting: %v rows"));
+    m_exportProgress->setRange(0, 0);
+    connect(m_exportCancel, &QToolButton::clicked, exporter, &ResultExport::cancel);
+    connect(exporter, &ResultExport::progress, this, [this](qint64 rows) {
+        m_exportProgress->setRange(0, int(qMin<qint64>(rows, INT_MAX)));
+        m_exportProgress->setValue(int(qMin<qint64>(rows, INT_MAX)));
+    });
+    auto done = [this, exporter] {
+        m_exportProgressAction->setVisible(false);
+        m_exportCancelAction->setVisible(false);
+        disconnect(m_exportCancel, nullptr, exporter, nullptr);
+        exporter->deleteLater();
+        Q_EMIT exportEnded();
+    };
+    connect(exporter, &ResultExport::finished, this,
+            [this, done, path = options.path](qint64 rows) {
+                say(tr("Exported %n row(s) to %1.", nullptr, int(qMin<qint64>(rows, INT_MAX)))
+                        .arg(path));
+                done();
+            });
+    connect(exporter, &ResultExport::failed, this, [this, done](const DbError &error) {
+        say(error.message, error.code != ErrorCode::Cancelled);
+        done();
+    });
+    exporter->start();
 }
 
 void QueryTab::finishRequest()

@@ -2,6 +2,7 @@
 
 #include "core/connection.h"
 #include "core/dberror.h"
+#include "core/resultexport.h"
 #include "core/sqlscript.h"
 
 #include <QPointer>
@@ -9,7 +10,10 @@
 
 #include <functional>
 
+class QAction;
 class QPlainTextEdit;
+class QProgressBar;
+class QToolButton;
 class QTabWidget;
 class QueryRequest;
 class SqlEditor;
@@ -42,8 +46,15 @@ public:
     void cancel();
     bool isRunning() const { return !m_request.isNull(); }
 
+    // Runs `sql` again and writes all its rows to a file the user picks (see ResultExport),
+    // with progress and a stop button in the toolbar.
+    void exportResult(const QString &sql);
+    void startExport(const QString &sql, const ResultExport::Options &options);
+    bool isExporting() const { return !m_export.isNull(); }
+
 Q_SIGNALS:
     void runningChanged(bool running);
+    void exportEnded();
 
 private:
     struct Pending
@@ -61,6 +72,11 @@ private:
     SqlEditor *m_editor;
     QTabWidget *m_results;
     QPlainTextEdit *m_messages;
+    QProgressBar *m_exportProgress;
+    QToolButton *m_exportCancel;
+    QAction *m_exportProgressAction = nullptr;
+    QAction *m_exportCancelAction = nullptr;
+    QPointer<ResultExport> m_export;
     QList<Pending> m_queue;
     QPointer<QueryRequest> m_request;
     int m_statementNumber = 0;

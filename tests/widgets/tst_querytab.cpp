@@ -1,10 +1,13 @@
 #include "models/queryresultmodel.h"
 #include "tests/support/testdb.h"
 #include "widgets/querytab.h"
+#include "widgets/resultview.h"
 #include "widgets/sqleditor.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -77,6 +80,35 @@ private Q_SLOTS:
         QDir().mkpath(dir);
         tab.results()->setCurrentIndex(1);
         QVERIFY(tab.grab().save(dir + QStringLiteral("/querytab-results.png")));
+    }
+
+    void copyAndExportFromTheResult()
+    {
+        QueryTab tab(m_connection.get());
+        tab.editor()->setText(QStringLiteral("SELECT a, b FROM t ORDER BY a"));
+        tab.runScript();
+        waitIdle(tab);
+        auto *view = qobject_cast<ResultView *>(tab.results()->widget(1));
+        QVERIFY(view);
+        view->selectAll();
+        QCOMPARE(view->selectionText(ResultView::CopyFormat::Tsv), QStringLiteral("1\tx\n2\t\n"));
+        QCOMPARE(view->selectionText(ResultView::CopyFormat::Csv),
+                 QStringLiteral("a,b\r\n1,x\r\n2,\r\n"));
+        QCOMPARE(view->selectionText(ResultView::CopyFormat::SqlInsert),
+                 QStringLiteral("INSERT INTO \"result\" (\"a\", \"b\") VALUES (1, 'x');\n"
+                                "INSERT INTO \"result\" (\"a\", \"b\") VALUES (2, NULL);\n"));
+
+        // Export runs the statement again and writes the file off this thread.
+        ResultExport::Options options;
+        options.path = m_dir.filePath(QStringLiteral("from-tab.jsonl"));
+        options.format = ResultExport::Format::JsonLines;
+        QSignalSpy ended(&tab, &QueryTab::exportEnded);
+        tab.startExport(view->sql(), options);
+        QVERIFY(ended.wait(10000));
+        QVERIFY(tab.messages().contains(QStringLiteral("Exported 2 row(s)")));
+        QFile file(options.path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("{\"a\":1,\"b\":\"x\"}\n{\"a\":2,\"b\":null}\n"));
     }
 
     void errorsAreMarkedWhereTheyAre()
