@@ -2,10 +2,12 @@
 
 #include "core/connection.h"
 #include "core/engine/demodatabase.h"
+#include "models/queryhistory.h"
 #include "models/schematreemodel.h"
 #include "widgets/activityindicator.h"
 #include "widgets/appsettings.h"
 #include "widgets/connectiondialog.h"
+#include "widgets/historypanel.h"
 #include "widgets/opendatabases.h"
 #include "widgets/querytab.h"
 #include "widgets/schemabrowser.h"
@@ -63,6 +65,27 @@ MainWindow::MainWindow(QWidget *parent)
     dock->setWidget(m_browser);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {300}, Qt::Horizontal);
+
+    m_history = new QueryHistory(QueryHistory::defaultPath(), this);
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    auto *historyPanel = new HistoryPanel(m_history, historyDock);
+    historyDock->setWidget(historyPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+    historyDock->hide();
+    m_historyDock = historyDock;
+    // A statement from the history goes into the current query tab, ready to run again.
+    connect(historyPanel, &HistoryPanel::sqlActivated, this, [this](const QString &sql) {
+        auto *query = qobject_cast<QueryTab *>(m_tabs->currentWidget());
+        if (!query) {
+            Connection *connection = m_browser->currentConnection();
+            if (!connection)
+                return;
+            query = openQuery(connection);
+        }
+        query->editor()->setText(sql);
+        query->editor()->setFocus();
+    });
 
     statusBar()->addPermanentWidget(m_activity, 1);
     createMenus();
@@ -133,6 +156,10 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *history = m_historyDock->toggleViewAction();
+    history->setText(tr("Query &History"));
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    view->addAction(history);
     QAction *refresh = view->addAction(
         QIcon(QStringLiteral(":/icons/refresh.svg")), tr("&Refresh Table"), this, [this] {
             if (auto *tab = qobject_cast<TableTab *>(m_tabs->currentWidget()))
@@ -248,6 +275,7 @@ TableTab *MainWindow::openTable(Connection *connection, const TableSchema &table
 QueryTab *MainWindow::openQuery(Connection *connection)
 {
     auto *tab = new QueryTab(connection, m_tabs);
+    tab->setHistory(m_history);
     const int index = m_tabs->addTab(tab, tr("Query %1").arg(++m_queryCount));
     m_tabs->setTabToolTip(index, connection->spec().title());
     m_tabs->setCurrentIndex(index);

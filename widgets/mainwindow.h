@@ -14,6 +14,8 @@ class QStackedWidget;
 class QTabWidget;
 class SchemaBrowser;
 class SchemaTreeModel;
+class QDockWidget;
+class QueryHistory;
 class QueryTab;
 class TableTab;
 
@@ -69,6 +71,8 @@ private:
     SchemaBrowser *m_browser;
     QStackedWidget *m_center;
     int m_queryCount = 0;
+    QueryHistory *m_history;
+    QDockWidget *m_historyDock;
     QTabWidget *m_tabs;
     ActivityIndicator *m_activity;
     QMenu *m_recentMenu = nullptr;

@@ -2,6 +2,7 @@
 
 #include "core/connection.h"
 #include "core/dbrequest.h"
+#include "models/queryhistory.h"
 #include "models/queryresultmodel.h"
 #include "widgets/resultview.h"
 #include "widgets/sqleditor.h"
@@ -230,10 +231,14 @@ void QueryTab::runNext()
                         .arg(m_statementNumber)
                         .arg(what)
                         .arg(summary.durationMs, 0, 'f', 1));
+                remember(statement.sql, summary.durationMs,
+                         model->columns().isEmpty() ? summary.rowsAffected : model->totalRows(),
+                         nullptr);
                 finishRequest();
                 runNext();
             });
     connect(request, &DbRequest::failed, this, [this, statement](const DbError &error) {
+        remember(statement.sql, 0, 0, &error);
         finishRequest();
         failed(statement, error);
     });
@@ -296,6 +301,22 @@ void QueryTab::startExport(const QString &sql, const ResultExport::Options &opti
         done();
     });
     exporter->start();
+}
+
+void QueryTab::remember(const QString &sql, double durationMs, qint64 rows, const DbError *error)
+{
+    if (!m_history || !m_connection)
+        return;
+    QueryHistory::Entry entry;
+    entry.at = QDateTime::currentDateTime();
+    entry.connection = m_connection->spec().title();
+    entry.sql = sql;
+    entry.durationMs = durationMs;
+    entry.rows = rows;
+    entry.ok = !error;
+    if (error)
+        entry.error = error->message;
+    m_history->record(entry);
 }
 
 void QueryTab::finishRequest()

@@ -3,6 +3,7 @@
 #include "core/connection.h"
 #include "core/dberror.h"
 #include "core/resultexport.h"
+#include "models/queryhistory.h"
 #include "core/sqlscript.h"
 
 #include <QPointer>
@@ -40,6 +41,8 @@ public:
     // DROP) runs; by default a dialog. True runs it.
     using Confirm = std::function<bool(const QString &statement, const QString &reason)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    // Where every statement run here is recorded (not owned; may be null).
+    void setHistory(QueryHistory *history) { m_history = history; }
 
     void runCurrent();
     void runScript();
@@ -66,6 +69,7 @@ private:
     void runNext();
     void say(const QString &line, bool problem = false);
     void finishRequest();
+    void remember(const QString &sql, double durationMs, qint64 rows, const DbError *error);
     void failed(const Pending &statement, const DbError &error);
 
     QPointer<Connection> m_connection;
@@ -81,4 +85,5 @@ private:
     QPointer<QueryRequest> m_request;
     int m_statementNumber = 0;
     Confirm m_confirm;
+    QPointer<QueryHistory> m_history;
 };

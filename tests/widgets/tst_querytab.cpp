@@ -1,5 +1,7 @@
+#include "models/queryhistory.h"
 #include "models/queryresultmodel.h"
 #include "tests/support/testdb.h"
+#include "widgets/historypanel.h"
 #include "widgets/querytab.h"
 #include "widgets/resultview.h"
 #include "widgets/sqleditor.h"
@@ -12,6 +14,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 // The SQL editor tab on a real local database: typing and running with the keyboard, results
 // batch by batch, messages, errors marked, confirmations, read-only refusal and cancel.
@@ -109,6 +112,41 @@ private Q_SLOTS:
         QFile file(options.path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("{\"a\":1,\"b\":\"x\"}\n{\"a\":2,\"b\":null}\n"));
+    }
+
+    void historyIsKeptSearchableAndRerunnable()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("history.db"));
+        {
+            QueryHistory history(path);
+            QueryTab tab(m_connection.get());
+            tab.setHistory(&history);
+            QSignalSpy recorded(&history, &QueryHistory::recorded);
+            tab.editor()->setText(QStringLiteral("SELECT count(*) FROM t;\nSELECT * FROM nope;"));
+            tab.runScript();
+            waitIdle(tab);
+            QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 2, 5000);
+        }
+        // Kept on disk: a new session finds it, and searches it.
+        QueryHistory again(path);
+        QList<QueryHistory::Entry> found;
+        bool answered = false;
+        again.search(QStringLiteral("NOPE"), 10, [&](const QList<QueryHistory::Entry> &e) {
+            found = e;
+            answered = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 5000);
+        QCOMPARE(found.size(), 1);
+        QVERIFY(!found.first().ok);
+        QVERIFY(found.first().error.contains(QStringLiteral("no such table")));
+
+        HistoryPanel panel(&again);
+        QSignalSpy refreshed(&panel, &HistoryPanel::refreshed);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.list()->topLevelItemCount() == 2, 5000);
+        QCOMPARE(panel.list()->topLevelItem(1)->text(1), QStringLiteral("SELECT count(*) FROM t;"));
+        QSignalSpy activated(&panel, &HistoryPanel::sqlActivated);
+        Q_EMIT panel.list()->itemActivated(panel.list()->topLevelItem(1), 0);
+        QCOMPARE(activated.first().first().toString(), QStringLiteral("SELECT count(*) FROM t;"));
     }
 
     void errorsAreMarkedWhereTheyAre()
