@@ -7,12 +7,15 @@
 #include "widgets/activityindicator.h"
 #include "widgets/appsettings.h"
 #include "widgets/connectiondialog.h"
+#include "widgets/draftstore.h"
 #include "widgets/historypanel.h"
 #include "widgets/opendatabases.h"
 #include "widgets/querytab.h"
+#include "widgets/savedconnections.h"
 #include "widgets/schemabrowser.h"
 #include "widgets/sqleditor.h"
 #include "widgets/tabletab.h"
+#include "widgets/tokenstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,6 +33,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QtConcurrent>
 
 MainWindow::MainWindow(QWidget *parent)
@@ -66,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {300}, Qt::Horizontal);
 
+    m_drafts = new DraftStore(DraftStore::defaultFolder(), this);
     m_history = new QueryHistory(QueryHistory::defaultPath(), this);
     auto *historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName(QStringLiteral("historyDock"));
@@ -92,7 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_browser, &SchemaBrowser::tableActivated, this, &MainWindow::openTable);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this,
-            [this](int index) { delete m_tabs->widget(index); });
+            [this](int index) { closeTab(m_tabs->widget(index)); });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::currentTabChanged);
     connect(m_databases, &OpenDatabases::opened, this, [this](Connection *connection) {
         m_schemaModel->addConnection(connection);
@@ -148,8 +153,8 @@ void MainWindow::createMenus()
                                             " selected in the sidebar."));
     });
     newQuery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    QAction *closeTab
-        = file->addAction(tr("Close &Tab"), this, [this] { delete m_tabs->currentWidget(); });
+    QAction *closeTab = file->addAction(tr("Close &Tab"), this,
+                                        [this] { this->closeTab(m_tabs->currentWidget()); });
     closeTab->setShortcut(QKeySequence::Close);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -272,10 +277,69 @@ TableTab *MainWindow::openTable(Connection *connection, const TableSchema &table
     return tab;
 }
 
+void MainWindow::closeTab(QWidget *tab)
+{
+    // Closing a query tab is the user's choice to let its text go; a quit keeps it.
+    if (auto *query = qobject_cast<QueryTab *>(tab))
+        m_drafts->remove(query->draftId());
+    delete tab;
+}
+
+void MainWindow::restoreDrafts()
+{
+    m_drafts->load([this](const QList<DraftStore::Draft> &drafts) {
+        for (const DraftStore::Draft &draft : drafts) {
+            ConnectionSpec spec;
+            spec.location = draft.location;
+            spec.remote.database = draft.database;
+            spec.mode = draft.readOnly ? ConnectionSpec::OpenMode::ReadOnly
+                                       : ConnectionSpec::OpenMode::ReadWrite;
+            auto reopen = [this, draft](const ConnectionSpec &withToken) {
+                QueryTab *tab = openQuery(m_databases->open(withToken));
+                tab->setDraftId(draft.id);
+                tab->editor()->setText(draft.text);
+            };
+            if (!spec.isRemote())
+                reopen(spec);
+            else
+                withSavedToken(spec, reopen);
+        }
+    });
+}
+
+void MainWindow::withSavedToken(ConnectionSpec spec,
+                                const std::function<void(const ConnectionSpec &)> &then)
+{
+    for (const SavedConnection &saved : SavedConnections().all()) {
+        if (saved.url == spec.location && saved.database == spec.remote.database) {
+            auto *tokens = new TokenStore(this);
+            tokens->read(saved.id,
+                         [tokens, spec, then](const QString &token, const QString &) mutable {
+                             spec.remote.token = token;
+                             then(spec);
+                             tokens->deleteLater();
+                         });
+            return;
+        }
+    }
+    spec.remote.token = qEnvironmentVariable("DOSQL_TOKEN");
+    then(spec);
+}
+
 QueryTab *MainWindow::openQuery(Connection *connection)
 {
     auto *tab = new QueryTab(connection, m_tabs);
     tab->setHistory(m_history);
+    // What is typed is kept on disk shortly after, to survive a restart or a crash.
+    auto *autosave = new QTimer(tab);
+    autosave->setSingleShot(true);
+    autosave->setInterval(kAutosaveDelayMs);
+    connect(tab->editor(), &QsciScintilla::textChanged, autosave, qOverload<>(&QTimer::start));
+    connect(autosave, &QTimer::timeout, this, [this, tab] {
+        const ConnectionSpec &spec = tab->connection()->spec();
+        m_drafts->save({tab->draftId(), m_tabs->tabText(m_tabs->indexOf(tab)), spec.location,
+                        spec.remote.database, spec.isReadOnly(), tab->editor()->text()});
+    });
     const int index = m_tabs->addTab(tab, tr("Query %1").arg(++m_queryCount));
     m_tabs->setTabToolTip(index, connection->spec().title());
     m_tabs->setCurrentIndex(index);

@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class ActivityIndicator;
 class Connection;
 class OpenDatabases;
@@ -14,6 +16,7 @@ class QStackedWidget;
 class QTabWidget;
 class SchemaBrowser;
 class SchemaTreeModel;
+class DraftStore;
 class QDockWidget;
 class QueryHistory;
 class QueryTab;
@@ -40,6 +43,9 @@ public:
     TableTab *openTable(Connection *connection, const TableSchema &table);
     // A SQL editor tab on `connection`.
     QueryTab *openQuery(Connection *connection);
+    // Reopens the query tabs of the last session with their text (see DraftStore).
+    void restoreDrafts();
+    static constexpr int kAutosaveDelayMs = 700;
     // Opens the table or view called `name` if the connection's schema has one.
     TableTab *openTableByName(Connection *connection, const QString &name);
 
@@ -57,6 +63,11 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void closeTab(QWidget *tab);
+    // Calls `then` with `spec` carrying the token of the saved connection it matches (from the
+    // keychain), or DOSQL_TOKEN.
+    void withSavedToken(ConnectionSpec spec,
+                        const std::function<void(const ConnectionSpec &)> &then);
     void createMenus();
     void rebuildRecentMenu();
     void chooseFile(bool readOnly);
@@ -71,6 +82,7 @@ private:
     SchemaBrowser *m_browser;
     QStackedWidget *m_center;
     int m_queryCount = 0;
+    DraftStore *m_drafts;
     QueryHistory *m_history;
     QDockWidget *m_historyDock;
     QTabWidget *m_tabs;

@@ -18,6 +18,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUuid>
 #include <QVBoxLayout>
 
 QueryTab::QueryTab(Connection *connection, QWidget *parent)
@@ -35,6 +36,7 @@ QueryTab::QueryTab(Connection *connection, QWidget *parent)
                == QMessageBox::Yes;
     })
 {
+    m_draftId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto *toolbar = new QToolBar;
     QAction *run = toolbar->addAction(tr("Run"), this, &QueryTab::runCurrent);
     run->setShortcuts(
@@ -92,7 +94,12 @@ QueryTab::QueryTab(Connection *connection, QWidget *parent)
             connect(request, &DbRequest::ended, request, &QObject::deleteLater);
         };
         connect(connection, &Connection::schemaChanged, this, refresh);
-        refresh();
+        connect(connection, &Connection::stateChanged, this, [refresh](Connection::State state) {
+            if (state == Connection::State::Open)
+                refresh();
+        });
+        if (connection->state() == Connection::State::Open)
+            refresh();
     }
 }
 

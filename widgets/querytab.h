@@ -3,8 +3,8 @@
 #include "core/connection.h"
 #include "core/dberror.h"
 #include "core/resultexport.h"
-#include "models/queryhistory.h"
 #include "core/sqlscript.h"
+#include "models/queryhistory.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -33,6 +33,9 @@ public:
     ~QueryTab() override;
 
     Connection *connection() const { return m_connection; }
+    // Identifies this tab's autosaved draft (see DraftStore).
+    QString draftId() const { return m_draftId; }
+    void setDraftId(const QString &id) { m_draftId = id; }
     SqlEditor *editor() const { return m_editor; }
     QTabWidget *results() const { return m_results; }
     QString messages() const;
@@ -86,4 +89,5 @@ private:
     int m_statementNumber = 0;
     Confirm m_confirm;
     QPointer<QueryHistory> m_history;
+    QString m_draftId;
 };

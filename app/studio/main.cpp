@@ -52,6 +52,7 @@ int main(int argc, char *argv[])
                          [&window, name](Connection *c) { window.openTableByName(c, name); });
     }
     window.show();
+    window.restoreDrafts();
     for (const QString &argument : parser.positionalArguments()) {
         ConnectionSpec spec;
         spec.location = argument;

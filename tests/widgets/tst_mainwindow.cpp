@@ -3,10 +3,13 @@
 #include "models/tabledatamodel.h"
 #include "server/dosqlserver.h"
 #include "tests/support/testdb.h"
+#include "widgets/draftstore.h"
 #include "widgets/filterheader.h"
 #include "widgets/mainwindow.h"
 #include "widgets/opendatabases.h"
+#include "widgets/querytab.h"
 #include "widgets/schemabrowser.h"
+#include "widgets/sqleditor.h"
 #include "widgets/tabletab.h"
 
 #include <QDir>
@@ -146,6 +149,37 @@ private Q_SLOTS:
                  expected.rows.first().at(1));
         QTest::qWait(100);
         saveArtifact(&window, QStringLiteral("mainwindow-remote-order_items-end.png"));
+    }
+
+    // Query tabs and their unsaved text come back after the app ends, even without a clean quit.
+    void queryDraftsSurviveARestart()
+    {
+        QDir(DraftStore::defaultFolder()).removeRecursively();
+        const QString text = QStringLiteral("SELECT title FROM todos -- not saved anywhere\n");
+        {
+            MainWindow window;
+            QSignalSpy ready(&window, &MainWindow::databaseReady);
+            window.openFile(m_demoPath);
+            QVERIFY(ready.wait(10000));
+            QueryTab *tab = window.openQuery(ready.first().first().value<Connection *>());
+            tab->editor()->setText(text);
+            // Autosaved shortly after typing stops; then the window goes without a goodbye.
+            QTest::qWait(MainWindow::kAutosaveDelayMs + 500);
+        }
+        MainWindow again;
+        again.restoreDrafts();
+        QTRY_VERIFY_WITH_TIMEOUT(again.tabs()->count() == 1, 10000);
+        auto *restored = qobject_cast<QueryTab *>(again.tabs()->widget(0));
+        QVERIFY(restored);
+        QCOMPARE(restored->editor()->text(), text);
+        QCOMPARE(restored->connection()->spec().location, m_demoPath);
+        // Closing the tab lets the draft go.
+        again.tabs()->tabCloseRequested(0);
+        QTest::qWait(300);
+        MainWindow third;
+        third.restoreDrafts();
+        QTest::qWait(500);
+        QCOMPARE(third.tabs()->count(), 0);
     }
 
     void filterBoxFiltersInSql()
