@@ -54,7 +54,7 @@ public:
         for (const Row &row : rows) {
             switch (m_options.format) {
             case ResultExport::Format::Csv:
-                out += ResultFormat::csvRow(row);
+                ResultFormat::appendCsvRow(out, row);
                 break;
             case ResultExport::Format::Json:
                 out += (m_first ? "\n" : ",\n") + ResultFormat::jsonObject(m_columns, row);
@@ -168,7 +168,7 @@ void ResultExport::start()
         return fail({ErrorCode::ConnectionClosed, tr("The database is closed."), {}});
     Statement statement = m_statement;
     statement.options.maxRows = -1;
-    statement.options.batchSize = 1000;
+    statement.options.batchSize = 4000;
     QueryRequest *request = m_connection->query(statement, this);
     request->setReleasesBatchCreditsItself(true);
     m_request = request;

@@ -6,20 +6,6 @@ namespace ResultFormat {
 
 namespace {
 
-QByteArray quoted(const QByteArray &text)
-{
-    QByteArray out;
-    out.reserve(text.size() + 2);
-    out.append('"');
-    for (char c : text) {
-        if (c == '"')
-            out.append('"');
-        out.append(c);
-    }
-    out.append('"');
-    return out;
-}
-
 bool needsQuotes(const QByteArray &text)
 {
     for (char c : text) {
@@ -31,33 +17,59 @@ bool needsQuotes(const QByteArray &text)
 
 } // namespace
 
-QByteArray csvField(const SqlValue &value)
+void appendCsvField(QByteArray &out, const SqlValue &value)
 {
     switch (value.type()) {
     case SqlValue::Type::Null:
-        return {};
+        return;
     case SqlValue::Type::Integer:
+        out += QByteArray::number(value.toInteger());
+        return;
     case SqlValue::Type::Real:
-        return value.toText().toLatin1();
+        out += value.toText().toLatin1();
+        return;
     case SqlValue::Type::Blob:
-        return value.toSqlLiteral().toLatin1();
+        out += value.toSqlLiteral().toLatin1();
+        return;
     case SqlValue::Type::Text: {
         const QByteArray text = value.toText().toUtf8();
-        return text.isEmpty() || needsQuotes(text) ? quoted(text) : text;
+        if (!text.isEmpty() && !needsQuotes(text)) {
+            out += text;
+            return;
+        }
+        out += '"';
+        for (char c : text) {
+            if (c == '"')
+                out += '"';
+            out += c;
+        }
+        out += '"';
+        return;
     }
     }
-    return {};
+}
+
+QByteArray csvField(const SqlValue &value)
+{
+    QByteArray out;
+    appendCsvField(out, value);
+    return out;
+}
+
+void appendCsvRow(QByteArray &out, const Row &row)
+{
+    for (qsizetype i = 0; i < row.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendCsvField(out, row.at(i));
+    }
+    out += "\r\n";
 }
 
 QByteArray csvRow(const Row &row)
 {
     QByteArray out;
-    for (qsizetype i = 0; i < row.size(); ++i) {
-        if (i > 0)
-            out.append(',');
-        out.append(csvField(row.at(i)));
-    }
-    out.append("\r\n");
+    appendCsvRow(out, row);
     return out;
 }
 

@@ -14,6 +14,9 @@ namespace ResultFormat {
 QByteArray csvField(const SqlValue &value);
 // The fields of `row`, comma-separated, ending in CRLF.
 QByteArray csvRow(const Row &row);
+// The same, appended to `out` (for writers of many rows).
+void appendCsvField(QByteArray &out, const SqlValue &value);
+void appendCsvRow(QByteArray &out, const Row &row);
 QByteArray csvHeader(const QList<ResultColumn> &columns);
 
 // A row as a JSON object keyed by column name, values in the wire form of PROTOCOL.md §2.1.

@@ -48,13 +48,9 @@ QString SqlValue::toText() const
     case Type::Integer:
         return QString::number(std::get<qint64>(m_data));
     case Type::Real: {
-        // 17 significant digits round-trip any double exactly, as SQLite's own text conversion
-        // does.
+        // The shortest text that reads back as exactly this double.
         const double d = std::get<double>(m_data);
-        QString s = QString::number(d, 'g', 17);
-        const QString shorter = QString::number(d, 'g', 15);
-        if (shorter.toDouble() == d)
-            s = shorter;
+        QString s = QString::number(d, 'g', QLocale::FloatingPointShortest);
         if (std::isfinite(d) && !s.contains(u'.') && !s.contains(u'e'))
             s += QStringLiteral(".0");
         return s;
