@@ -4,6 +4,7 @@
 #include "core/dbrequest.h"
 #include "models/queryhistory.h"
 #include "models/queryresultmodel.h"
+#include "widgets/parameterdialog.h"
 #include "widgets/resultview.h"
 #include "widgets/sqleditor.h"
 
@@ -29,6 +30,12 @@ QueryTab::QueryTab(Connection *connection, QWidget *parent)
     , m_messages(new QPlainTextEdit)
     , m_exportProgress(new QProgressBar)
     , m_exportCancel(new QToolButton)
+    , m_askParameters([this](const QStringList &names) -> std::optional<QHash<QString, SqlValue>> {
+        ParameterDialog dialog(names, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.values();
+    })
     , m_confirm([this](const QString &statement, const QString &reason) {
         return QMessageBox::question(this, tr("Run This Statement?"),
                                      reason + QStringLiteral("\n\n") + statement.left(500),
@@ -188,17 +195,27 @@ void QueryTab::runNext()
         Q_EMIT runningChanged(false);
         return;
     }
-    if (!SqlScript::parameters(statement.sql).isEmpty()) {
-        failed(statement,
-               {ErrorCode::InvalidRequest,
-                tr("This statement has parameters (%1); give them values in the SQL"
-                   " for now.")
-                    .arg(SqlScript::parameters(statement.sql).join(QStringLiteral(", "))),
-                {}});
-        return;
-    }
-
     Statement query(statement.sql);
+    const QStringList names = SqlScript::parameters(statement.sql);
+    if (!names.isEmpty()) {
+        const std::optional<QHash<QString, SqlValue>> values = m_askParameters(names);
+        if (!values) {
+            say(tr("Statement %1 not run: no parameter values were given.").arg(m_statementNumber));
+            m_queue.clear();
+            Q_EMIT runningChanged(false);
+            return;
+        }
+        for (auto it = values->cbegin(); it != values->cend(); ++it) {
+            if (it.key().startsWith(u'?')) {
+                const int index = it.key().mid(1).toInt() - 1;
+                while (query.params.size() <= index)
+                    query.params.append(SqlValue());
+                query.params[index] = it.value();
+            } else {
+                query.namedParams.insert(it.key(), it.value());
+            }
+        }
+    }
     query.options.batchSize = 500;
     QueryRequest *request = m_connection->query(query, this);
     m_request = request;

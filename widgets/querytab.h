@@ -10,6 +10,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QPlainTextEdit;
@@ -44,6 +45,11 @@ public:
     // DROP) runs; by default a dialog. True runs it.
     using Confirm = std::function<bool(const QString &statement, const QString &reason)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    // Asked for the values of a statement's parameters (names as SqlScript::parameters gives
+    // them); by default ParameterDialog. Nothing: the user cancelled.
+    using AskParameters
+        = std::function<std::optional<QHash<QString, SqlValue>>(const QStringList &names)>;
+    void setAskParameters(AskParameters ask) { m_askParameters = std::move(ask); }
     // Where every statement run here is recorded (not owned; may be null).
     void setHistory(QueryHistory *history) { m_history = history; }
 
@@ -87,6 +93,7 @@ private:
     QList<Pending> m_queue;
     QPointer<QueryRequest> m_request;
     int m_statementNumber = 0;
+    AskParameters m_askParameters;
     Confirm m_confirm;
     QPointer<QueryHistory> m_history;
     QString m_draftId;

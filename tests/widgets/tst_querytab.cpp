@@ -2,14 +2,17 @@
 #include "models/queryresultmodel.h"
 #include "tests/support/testdb.h"
 #include "widgets/historypanel.h"
+#include "widgets/parameterdialog.h"
 #include "widgets/querytab.h"
 #include "widgets/resultview.h"
 #include "widgets/sqleditor.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -37,6 +40,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // remembered values stay out of the user's
         m_connection = TestDb::open(m_dir.filePath(QStringLiteral("q.db")));
         QCOMPARE(m_connection->state(), Connection::State::Open);
     }
@@ -147,6 +151,53 @@ private Q_SLOTS:
         QSignalSpy activated(&panel, &HistoryPanel::sqlActivated);
         Q_EMIT panel.list()->itemActivated(panel.list()->topLevelItem(1), 0);
         QCOMPARE(activated.first().first().toString(), QStringLiteral("SELECT count(*) FROM t;"));
+    }
+
+    void parametersAreAskedFor()
+    {
+        QueryTab tab(m_connection.get());
+        QStringList asked;
+        tab.setAskParameters([&](const QStringList &names) {
+            asked = names;
+            return std::optional<QHash<QString, SqlValue>>(
+                {{QStringLiteral("?1"), ParameterDialog::parse(QStringLiteral("1"))},
+                 {QStringLiteral(":label"), ParameterDialog::parse(QStringLiteral("'it''s'"))}});
+        });
+        tab.editor()->setText(QStringLiteral("SELECT b, :label AS label FROM t WHERE a = ?"));
+        tab.runScript();
+        waitIdle(tab);
+        QCOMPARE(asked, (QStringList{QStringLiteral(":label"), QStringLiteral("?1")}));
+        QueryResultModel *model = resultModel(tab, 1);
+        QVERIFY2(model, qPrintable(tab.messages()));
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->index(0, 1).data(QueryResultModel::SqlValueRole).value<SqlValue>(),
+                 SqlValue(QStringLiteral("it's")));
+
+        // Cancelling the dialog runs nothing.
+        tab.setAskParameters([](const QStringList &) { return std::nullopt; });
+        tab.runScript();
+        waitIdle(tab);
+        QVERIFY(tab.messages().contains(QStringLiteral("no parameter values")));
+    }
+
+    void parameterValuesReadLikeLiteralsAndAreRemembered()
+    {
+        QCOMPARE(ParameterDialog::parse(QStringLiteral("42")), SqlValue(42));
+        QCOMPARE(ParameterDialog::parse(QStringLiteral("-4.5e1")), SqlValue(-45.0));
+        QCOMPARE(ParameterDialog::parse(QStringLiteral("null")), SqlValue());
+        QCOMPARE(ParameterDialog::parse(QStringLiteral("x'00ff'")),
+                 SqlValue::blob(QByteArray("\x00\xff", 2)));
+        QCOMPARE(ParameterDialog::parse(QStringLiteral("'42'")), SqlValue(QStringLiteral("42")));
+        QCOMPARE(ParameterDialog::parse(QStringLiteral("Zoë")), SqlValue(QStringLiteral("Zoë")));
+        {
+            ParameterDialog dialog({QStringLiteral(":city")});
+            dialog.setText(QStringLiteral(":city"), QStringLiteral("Lisbon"));
+            dialog.values();
+        }
+        ParameterDialog again({QStringLiteral(":city")});
+        auto *field = again.findChild<QComboBox *>();
+        QVERIFY(field);
+        QCOMPARE(field->itemText(0), QStringLiteral("Lisbon"));
     }
 
     void errorsAreMarkedWhereTheyAre()
