@@ -153,6 +153,44 @@ void MainWindow::createMenus()
                                             " selected in the sidebar."));
     });
     newQuery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    QAction *openScript = file->addAction(tr("Open SQL Script…"), this, [this] {
+        Connection *connection = m_browser->currentConnection();
+        if (!connection)
+            return showMessage(tr("Open SQL Script"),
+                               tr("Open a database first: the script opens in a query tab on the"
+                                  " one selected in the sidebar."));
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open SQL Script"), {},
+                                                          tr("SQL scripts (*.sql);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        QueryTab *tab = openQuery(connection);
+        tab->loadFrom(path, [this, tab, path](const QString &error) {
+            if (!error.isEmpty())
+                return showMessage(tr("Open SQL Script"), error);
+            m_tabs->setTabText(m_tabs->indexOf(tab), QFileInfo(path).fileName());
+        });
+    });
+    openScript->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    auto saveScript = [this](bool askForName) {
+        auto *tab = qobject_cast<QueryTab *>(m_tabs->currentWidget());
+        if (!tab)
+            return;
+        QString path = tab->filePath();
+        if (askForName || path.isEmpty())
+            path = QFileDialog::getSaveFileName(this, tr("Save SQL Script"), path,
+                                                tr("SQL scripts (*.sql)"));
+        if (path.isEmpty())
+            return;
+        tab->saveTo(path, [this, tab, path](const QString &error) {
+            if (!error.isEmpty())
+                return showMessage(tr("Save SQL Script"), error);
+            m_tabs->setTabText(m_tabs->indexOf(tab), QFileInfo(path).fileName());
+        });
+    };
+    file->addAction(tr("&Save SQL Script"), this, [saveScript] { saveScript(false); })
+        ->setShortcut(QKeySequence::Save);
+    file->addAction(tr("Save SQL Script &As…"), this, [saveScript] { saveScript(true); })
+        ->setShortcut(QKeySequence::SaveAs);
     QAction *closeTab = file->addAction(tr("Close &Tab"), this,
                                         [this] { this->closeTab(m_tabs->currentWidget()); });
     closeTab->setShortcut(QKeySequence::Close);

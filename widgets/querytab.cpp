@@ -9,11 +9,14 @@
 #include "widgets/sqleditor.h"
 
 #include <QAction>
+#include <QFile>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -21,6 +24,7 @@
 #include <QToolButton>
 #include <QUuid>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 QueryTab::QueryTab(Connection *connection, QWidget *parent)
     : QWidget(parent)
@@ -325,6 +329,51 @@ void QueryTab::startExport(const QString &sql, const ResultExport::Options &opti
         done();
     });
     exporter->start();
+}
+
+void QueryTab::saveTo(const QString &path, std::function<void(const QString &error)> done)
+{
+    const QByteArray bytes = m_editor->text().toUtf8();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, done] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (error.isEmpty())
+            m_filePath = path;
+        done(error);
+    });
+    watcher->setFuture(QtConcurrent::run([path, bytes] {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            return tr("%1 could not be saved: %2").arg(path, file.errorString());
+        return QString();
+    }));
+}
+
+void QueryTab::loadFrom(const QString &path, std::function<void(const QString &error)> done)
+{
+    using Loaded = std::pair<QString, QString>; // text, error
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, path, done] {
+        const Loaded loaded = watcher->result();
+        watcher->deleteLater();
+        if (loaded.second.isEmpty()) {
+            m_editor->setText(loaded.first);
+            m_filePath = path;
+        }
+        done(loaded.second);
+    });
+    watcher->setFuture(QtConcurrent::run([path]() -> Loaded {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {{}, tr("%1 could not be opened: %2").arg(path, file.errorString())};
+        if (file.size() > kMaxScriptBytes)
+            return {{},
+                    tr("%1 is larger than %2 MiB; open it in a text editor instead.")
+                        .arg(path)
+                        .arg(kMaxScriptBytes / (1024 * 1024))};
+        return {QString::fromUtf8(file.readAll()), {}};
+    }));
 }
 
 void QueryTab::remember(const QString &sql, double durationMs, qint64 rows, const DbError *error)

@@ -34,6 +34,15 @@ public:
     ~QueryTab() override;
 
     Connection *connection() const { return m_connection; }
+    // The .sql file this tab was loaded from or saved to, if any.
+    QString filePath() const { return m_filePath; }
+    // Writes the editor's text to `path` (on a worker thread); `done` gets an error, empty on
+    // success.
+    void saveTo(const QString &path, std::function<void(const QString &error)> done);
+    // Reads `path` (on a worker thread) into the editor.
+    void loadFrom(const QString &path, std::function<void(const QString &error)> done);
+    static constexpr qint64 kMaxScriptBytes = 64 * 1024 * 1024;
+
     // Identifies this tab's autosaved draft (see DraftStore).
     QString draftId() const { return m_draftId; }
     void setDraftId(const QString &id) { m_draftId = id; }
@@ -97,4 +106,5 @@ private:
     Confirm m_confirm;
     QPointer<QueryHistory> m_history;
     QString m_draftId;
+    QString m_filePath;
 };

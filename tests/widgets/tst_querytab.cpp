@@ -200,6 +200,33 @@ private Q_SLOTS:
         QCOMPARE(field->itemText(0), QStringLiteral("Lisbon"));
     }
 
+    void scriptsSaveAndLoad()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("script.sql"));
+        const QString text = QStringLiteral("-- Zoë's report\nSELECT 1;\n");
+        QueryTab tab(m_connection.get());
+        tab.editor()->setText(text);
+        QString result = QStringLiteral("pending");
+        tab.saveTo(path, [&](const QString &error) { result = error; });
+        QTRY_VERIFY(result != u"pending");
+        QVERIFY2(result.isEmpty(), qPrintable(result));
+        QCOMPARE(tab.filePath(), path);
+
+        QueryTab other(m_connection.get());
+        result = QStringLiteral("pending");
+        other.loadFrom(path, [&](const QString &error) { result = error; });
+        QTRY_VERIFY(result != u"pending");
+        QVERIFY(result.isEmpty());
+        QCOMPARE(other.editor()->text(), text);
+
+        result = QStringLiteral("pending");
+        other.loadFrom(m_dir.filePath(QStringLiteral("missing.sql")),
+                       [&](const QString &error) { result = error; });
+        QTRY_VERIFY(result != u"pending");
+        QVERIFY(result.contains(QStringLiteral("could not be opened")));
+        QCOMPARE(other.editor()->text(), text); // unchanged
+    }
+
     void errorsAreMarkedWhereTheyAre()
     {
         QueryTab tab(m_connection.get());
