@@ -50,6 +50,19 @@
     </message>
 </context>
 <context>
+    <name>CellPresentation</name>
+    <message>
+        <location filename="../models/cellpresentation.cpp" line="29"/>
+        <source>BLOB %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/cellpresentation.cpp" line="65"/>
+        <source> local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CellViewer</name>
     <message>
         <location filename="../widgets/cellviewer.cpp" line="46"/>
@@ -89,12 +102,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/changewatcher.cpp" line="286"/>
+        <location filename="../core/net/changewatcher.cpp" line="282"/>
         <source>The server refused the token for the change stream.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/changewatcher.cpp" line="300"/>
+        <location filename="../core/net/changewatcher.cpp" line="296"/>
         <source>This server has no change stream; name the tables to watch, and they will be polled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -408,54 +421,105 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../widgets/historypanel.cpp" line="18"/>
+        <source>Search statements and connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/historypanel.cpp" line="21"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/historypanel.cpp" line="21"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/historypanel.cpp" line="21"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/historypanel.cpp" line="21"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/historypanel.cpp" line="21"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/historypanel.cpp" line="54"/>
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/historypanel.cpp" line="54"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/historypanel.cpp" line="59"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HttpTransport</name>
     <message>
-        <location filename="../core/net/httptransport.cpp" line="77"/>
+        <location filename="../core/net/httptransport.cpp" line="58"/>
         <source>%1 refused the token. Check the token saved for this connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/httptransport.cpp" line="81"/>
+        <location filename="../core/net/httptransport.cpp" line="62"/>
         <source>%1 has nothing at this address (HTTP 404).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/httptransport.cpp" line="82"/>
+        <location filename="../core/net/httptransport.cpp" line="63"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/httptransport.cpp" line="86"/>
+        <location filename="../core/net/httptransport.cpp" line="67"/>
         <source>%1 answered HTTP %2 with something that is not a DoSQL reply: &quot;%3&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/httptransport.cpp" line="102"/>
+        <location filename="../core/net/httptransport.cpp" line="83"/>
         <source>Nothing answers at %1. Is the server running?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/httptransport.cpp" line="106"/>
+        <location filename="../core/net/httptransport.cpp" line="87"/>
         <source>The host %1 was not found. Check the address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/httptransport.cpp" line="110"/>
+        <location filename="../core/net/httptransport.cpp" line="91"/>
         <source>The secure connection to %1 was refused: %2. If the server uses its own certificate authority, choose its CA file in the connection&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/httptransport.cpp" line="117"/>
+        <location filename="../core/net/httptransport.cpp" line="98"/>
         <source>%1 did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/httptransport.cpp" line="121"/>
+        <location filename="../core/net/httptransport.cpp" line="102"/>
         <source>%1 could not be reached: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/httptransport.cpp" line="138"/>
+        <location filename="../core/net/httptransport.cpp" line="119"/>
         <source>There is no database &quot;%1&quot; on %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -476,136 +540,222 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="40"/>
-        <location filename="../widgets/mainwindow.cpp" line="270"/>
+        <location filename="../widgets/mainwindow.cpp" line="48"/>
+        <location filename="../widgets/mainwindow.cpp" line="423"/>
         <source>DoSQL Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="45"/>
+        <location filename="../widgets/mainwindow.cpp" line="53"/>
         <source>&lt;h2&gt;DoSQL Studio&lt;/h2&gt;&lt;p&gt;Open a SQLite database with &lt;b&gt;File › Open&lt;/b&gt;, drop a file here, or try &lt;b&gt;File › Open Demo Database&lt;/b&gt;.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="58"/>
+        <location filename="../widgets/mainwindow.cpp" line="66"/>
         <source>Databases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="103"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="105"/>
-        <source>&amp;Open Database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="107"/>
-        <source>Open Database &amp;Read-Only…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="108"/>
-        <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="111"/>
-        <source>Connect to &amp;Server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="113"/>
-        <source>Open &amp;Demo Database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="116"/>
-        <source>&amp;Close Database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="119"/>
-        <source>Close &amp;Tab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="122"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="125"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="127"/>
-        <source>&amp;Refresh Table</source>
+        <location filename="../widgets/mainwindow.cpp" line="75"/>
+        <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="133"/>
-        <source>&amp;Help</source>
+        <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="134"/>
-        <source>&amp;About DoSQL Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="136"/>
-        <source>About DoSQL Studio</source>
+        <location filename="../widgets/mainwindow.cpp" line="135"/>
+        <source>&amp;Open Database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="137"/>
-        <source>&lt;h3&gt;DoSQL Studio %1&lt;/h3&gt;&lt;p&gt;Browse, query and watch DoSQL and SQLite databases.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and SQLite.&lt;/p&gt;</source>
+        <source>Open Database &amp;Read-Only…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="158"/>
-        <source>Open Database Read-Only</source>
+        <location filename="../widgets/mainwindow.cpp" line="138"/>
+        <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="158"/>
-        <source>Open Database</source>
+        <location filename="../widgets/mainwindow.cpp" line="141"/>
+        <source>Connect to &amp;Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="143"/>
+        <source>Open &amp;Demo Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="146"/>
+        <source>&amp;Close Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="148"/>
+        <source>New &amp;Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="152"/>
+        <source>New Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="152"/>
+        <source>Open a database first: the query runs on the one selected in the sidebar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="156"/>
+        <source>Open SQL Script…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="159"/>
+        <location filename="../widgets/mainwindow.cpp" line="162"/>
+        <location filename="../widgets/mainwindow.cpp" line="169"/>
+        <source>Open SQL Script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="160"/>
-        <source>SQLite databases (*.db *.sqlite *.sqlite3 *.db3);;All files (*)</source>
+        <source>Open a database first: the script opens in a query tab on the one selected in the sidebar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="163"/>
+        <source>SQL scripts (*.sql);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="180"/>
+        <location filename="../widgets/mainwindow.cpp" line="186"/>
+        <source>Save SQL Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="181"/>
+        <source>SQL scripts (*.sql)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="190"/>
+        <source>&amp;Save SQL Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="192"/>
+        <source>Save SQL Script &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="194"/>
+        <source>Close &amp;Tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="198"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="201"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="203"/>
+        <source>Query &amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="207"/>
+        <source>&amp;Refresh Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="213"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="214"/>
+        <source>&amp;About DoSQL Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="216"/>
+        <source>About DoSQL Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="217"/>
+        <source>&lt;h3&gt;DoSQL Studio %1&lt;/h3&gt;&lt;p&gt;Browse, query and watch DoSQL and SQLite databases.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and SQLite.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="238"/>
+        <source>Open Database Read-Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="238"/>
+        <source>Open Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="240"/>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3 *.db3);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="278"/>
         <source>Preparing the demo database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="204"/>
+        <location filename="../widgets/mainwindow.cpp" line="284"/>
         <source>Demo database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="205"/>
+        <location filename="../widgets/mainwindow.cpp" line="285"/>
         <source>The demo database could not be built: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="275"/>
+        <location filename="../widgets/mainwindow.cpp" line="381"/>
+        <source>Query %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="428"/>
         <source>Could not open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="276"/>
+        <location filename="../widgets/mainwindow.cpp" line="429"/>
         <source>%1
 
 Check that the file is a SQLite database and that you may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParameterDialog</name>
+    <message>
+        <location filename="../widgets/parameterdialog.cpp" line="24"/>
+        <source>Parameter Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/parameterdialog.cpp" line="36"/>
+        <source>42 and 4.2 are numbers, NULL is NULL, x&apos;00ff&apos; is a BLOB; anything else is text (&apos;quotes&apos; optional).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -628,6 +778,184 @@ Check that the file is a SQLite database and that you may read it.</source>
     </message>
 </context>
 <context>
+    <name>QueryTab</name>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="44"/>
+        <source>Run This Statement?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="52"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="55"/>
+        <source>Run the selection, or the statement at the cursor (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="56"/>
+        <source>Run Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="59"/>
+        <source>Run every statement in the editor (Ctrl+Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="60"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="70"/>
+        <source>Stop Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="85"/>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/querytab.cpp" line="160"/>
+        <source>Cancelled; %n statement(s) after it were not run.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="190"/>
+        <source>This connection is read-only, so the statement was not sent: it would change the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="197"/>
+        <source>Statement %1 not run: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="207"/>
+        <source>Statement %1 not run: no parameter values were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="235"/>
+        <source>Result %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="252"/>
+        <source>%1 rows; the first %2 are shown (export for all of them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/querytab.cpp" line="255"/>
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/querytab.cpp" line="257"/>
+        <source>%n row(s) changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="258"/>
+        <source>Statement %1: %2 in %3 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="280"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="281"/>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="282"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="283"/>
+        <source>SQL INSERT statements (*.sql)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="288"/>
+        <source>Export Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="307"/>
+        <source>Exporting: %v rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/querytab.cpp" line="323"/>
+        <source>Exported %n row(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="348"/>
+        <source>%1 could not be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="369"/>
+        <source>%1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="372"/>
+        <source>%1 is larger than %2 MiB; open it in a text editor instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="404"/>
+        <source>Statement %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="412"/>
+        <source> (marked in the editor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="415"/>
+        <source>Hint: the schema sidebar lists the tables this database has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="417"/>
+        <source>Statement %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/querytab.cpp" line="420"/>
+        <source>%n statement(s) after it were not run.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RemoteConnection</name>
     <message>
         <location filename="../core/net/remoteconnection.cpp" line="71"/>
@@ -645,37 +973,37 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteEndpoint</name>
     <message>
-        <location filename="../core/net/remoteendpoint.cpp" line="33"/>
+        <location filename="../core/net/remoteendpoint.cpp" line="36"/>
         <source>&quot;%1&quot; is not a server address. Write it like http://localhost:8787.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remoteendpoint.cpp" line="38"/>
+        <location filename="../core/net/remoteendpoint.cpp" line="41"/>
         <source>Addresses start with http://, https://, ws:// or wss://, not %1://.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remoteendpoint.cpp" line="40"/>
+        <location filename="../core/net/remoteendpoint.cpp" line="43"/>
         <source>Put the token in the token field, not in the address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remoteendpoint.cpp" line="53"/>
+        <location filename="../core/net/remoteendpoint.cpp" line="56"/>
         <source>The address names database &quot;%1&quot; but &quot;%2&quot; was asked for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remoteendpoint.cpp" line="59"/>
+        <location filename="../core/net/remoteendpoint.cpp" line="62"/>
         <source>Say which database to open: add /db/NAME to the address or fill in the database name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remoteendpoint.cpp" line="64"/>
+        <location filename="../core/net/remoteendpoint.cpp" line="67"/>
         <source>&quot;%1&quot; is not a database name: use letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remoteendpoint.cpp" line="104"/>
+        <location filename="../core/net/remoteendpoint.cpp" line="107"/>
         <source>%1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,79 +1052,130 @@ Check that the file is a SQLite database and that you may read it.</source>
     </message>
 </context>
 <context>
+    <name>ResultExport</name>
+    <message>
+        <location filename="../core/resultexport.cpp" line="162"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/resultexport.cpp" line="168"/>
+        <source>The database is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/resultexport.cpp" line="185"/>
+        <source>%1 could not be written: %2. Check the free space and the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/resultexport.cpp" line="220"/>
+        <source>%1 could not be saved: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <location filename="../widgets/resultview.cpp" line="110"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/resultview.cpp" line="111"/>
+        <source>Copy as &amp;CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/resultview.cpp" line="112"/>
+        <source>Copy as &amp;JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/resultview.cpp" line="113"/>
+        <source>Copy as &amp;SQL INSERT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/resultview.cpp" line="117"/>
+        <source>&amp;Export Result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RpcChannel</name>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="124"/>
+        <location filename="../core/net/rpcchannel.cpp" line="123"/>
         <source>The connection was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="235"/>
+        <location filename="../core/net/rpcchannel.cpp" line="219"/>
         <source>Not connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="275"/>
+        <location filename="../core/net/rpcchannel.cpp" line="259"/>
         <source>%1 sent something that is not a DoSQL reply (it begins &quot;%2&quot;). Check that the address points at a DoSQL server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="298"/>
+        <location filename="../core/net/rpcchannel.cpp" line="282"/>
         <source>The server&apos;s reply has neither a result nor an error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="341"/>
+        <location filename="../core/net/rpcchannel.cpp" line="325"/>
         <source>%1 did not answer within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="342"/>
+        <location filename="../core/net/rpcchannel.cpp" line="326"/>
         <source>%1 could not be reached within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="363"/>
+        <location filename="../core/net/rpcchannel.cpp" line="347"/>
         <source>%1 refused the token. Check the token saved for this connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="365"/>
+        <location filename="../core/net/rpcchannel.cpp" line="349"/>
         <source>%1 does not allow this token to open the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="400"/>
+        <location filename="../core/net/rpcchannel.cpp" line="384"/>
         <source>The secure connection to %1 was refused: %2. If the server uses its own certificate authority, choose its CA file in the connection&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="407"/>
+        <location filename="../core/net/rpcchannel.cpp" line="391"/>
         <source>Nothing answers at %1. Is the server running?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="411"/>
+        <location filename="../core/net/rpcchannel.cpp" line="395"/>
         <source>The host %1 was not found. Check the address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="414"/>
+        <location filename="../core/net/rpcchannel.cpp" line="398"/>
         <source>The connection to %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="425"/>
+        <location filename="../core/net/rpcchannel.cpp" line="409"/>
         <source>%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="435"/>
+        <location filename="../core/net/rpcchannel.cpp" line="419"/>
         <source>The connection to %1 closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="461"/>
+        <location filename="../core/net/rpcchannel.cpp" line="445"/>
         <source> A change sent just before may or may not have been applied; check before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -922,7 +1301,7 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>SchemaRequest</name>
     <message>
-        <location filename="../core/dbrequest.cpp" line="62"/>
+        <location filename="../core/dbrequest.cpp" line="63"/>
         <source>Reading schema</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1135,8 +1514,26 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>SqlInliner</name>
     <message>
-        <location filename="../core/sqlinliner.cpp" line="72"/>
+        <location filename="../core/sqlinliner.cpp" line="73"/>
         <source>No value was given for parameter %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SqlScript</name>
+    <message>
+        <location filename="../core/sqlscript.cpp" line="128"/>
+        <source>It drops %1 %2, with everything in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sqlscript.cpp" line="132"/>
+        <source>It deletes every row of the table: it has no WHERE clause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sqlscript.cpp" line="133"/>
+        <source>It changes every row of the table: it has no WHERE clause.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1175,32 +1572,22 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>TableDataModel</name>
     <message>
-        <location filename="../models/tabledatamodel.cpp" line="59"/>
-        <source>BLOB %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/tabledatamodel.cpp" line="95"/>
-        <source> local)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/tabledatamodel.cpp" line="174"/>
+        <location filename="../models/tabledatamodel.cpp" line="108"/>
         <source>Primary key (position %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/tabledatamodel.cpp" line="176"/>
+        <location filename="../models/tabledatamodel.cpp" line="110"/>
         <source>NOT NULL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/tabledatamodel.cpp" line="178"/>
+        <location filename="../models/tabledatamodel.cpp" line="112"/>
         <source>Default: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/tabledatamodel.cpp" line="180"/>
+        <location filename="../models/tabledatamodel.cpp" line="114"/>
         <source>Generated column</source>
         <translation type="unfinished"></translation>
     </message>
