@@ -182,6 +182,28 @@ private Q_SLOTS:
         QCOMPARE(third.tabs()->count(), 0);
     }
 
+    void aQueryTabRunsInTheWindow()
+    {
+        MainWindow window;
+        window.resize(1300, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy ready(&window, &MainWindow::databaseReady);
+        window.openFile(m_demoPath);
+        QVERIFY(ready.wait(10000));
+        QueryTab *tab = window.openQuery(ready.first().first().value<Connection *>());
+        tab->editor()->setText(
+            QStringLiteral("-- Revenue by order status\n"
+                           "SELECT status, count(*) AS orders, round(sum(total), 2) AS revenue\n"
+                           "FROM orders\nGROUP BY status\nORDER BY revenue DESC;\n"));
+        tab->runScript();
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning() && tab->results()->count() == 2, 10000);
+        QVERIFY(tab->messages().contains(QStringLiteral("Statement 1:")));
+        QTest::qWait(200);
+        saveArtifact(&window, QStringLiteral("mainwindow-query.png"));
+        window.tabs()->tabCloseRequested(0); // let its draft go
+    }
+
     void filterBoxFiltersInSql()
     {
         MainWindow window;
