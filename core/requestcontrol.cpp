@@ -5,15 +5,23 @@
 
 void RequestControl::cancel()
 {
+    stop(false);
+}
+
+void RequestControl::stop(bool detach)
+{
     std::function<void()> waiting;
     {
         std::lock_guard lock(m_mutex);
+        if (detach)
+            m_target = nullptr;
         m_cancelled.store(true, std::memory_order_release);
         if (m_interrupt)
             m_interrupt();
         m_creditFreed.notify_all();
         waiting = std::exchange(m_whenCreditFree, {});
     }
+    // A back end waiting for a credit hears of it, and finds the request cancelled.
     if (waiting)
         waiting();
 }
@@ -71,16 +79,5 @@ void RequestControl::whenCreditFree(std::function<void()> fn)
 
 void RequestControl::detach()
 {
-    std::function<void()> waiting;
-    {
-        std::lock_guard lock(m_mutex);
-        m_target = nullptr;
-        m_cancelled.store(true, std::memory_order_release);
-        if (m_interrupt)
-            m_interrupt();
-        m_creditFreed.notify_all();
-        waiting = std::exchange(m_whenCreditFree, {});
-    }
-    if (waiting)
-        waiting();
+    stop(true);
 }

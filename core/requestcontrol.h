@@ -58,6 +58,7 @@ public:
 private:
     friend class DbRequest;
     void detach();
+    void stop(bool detach);
 
     std::atomic<bool> m_cancelled{false};
     std::mutex m_mutex;

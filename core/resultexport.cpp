@@ -204,7 +204,7 @@ void ResultExport::start()
                     control->releaseBatchCredit(); // written: the next batch may come
                 });
             });
-    connect(request, &QueryRequest::finished, this, [this, writer, self] {
+    connect(request, &QueryRequest::finished, this, [writer, self] {
         // After the last batch on the writer's queue: commit there, report here.
         QMetaObject::invokeMethod(writer, [writer, self] {
             QString error;

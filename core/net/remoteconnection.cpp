@@ -61,16 +61,25 @@ void RemoteConnection::open()
     QMetaObject::invokeMethod(m_session, &RemoteSession::open, Qt::QueuedConnection);
 }
 
+DbError RemoteConnection::notConnected() const
+{
+    return {ErrorCode::ConnectionClosed, tr("%1 is not connected.").arg(spec().title()), {}};
+}
+
+bool RemoteConnection::failUnlessOpen(DbRequest *request)
+{
+    if (state() == State::Open && m_session)
+        return false;
+    failLater(request, notConnected());
+    return true;
+}
+
 QueryRequest *RemoteConnection::query(const Statement &statement, QObject *parent)
 {
     auto *request = new QueryRequest(statement.sql, parent);
     track(request);
-    if (state() != State::Open || !m_session) {
-        failLater(
-            request,
-            {ErrorCode::ConnectionClosed, tr("%1 is not connected.").arg(spec().title()), {}});
+    if (failUnlessOpen(request))
         return request;
-    }
     if (isReadOnly() && !RemoteSession::isRead(statement.sql)
         && !isTransactionControl(firstSqlKeyword(statement.sql))) {
         failLater(request, {ErrorCode::ReadOnly,
@@ -92,12 +101,8 @@ SchemaRequest *RemoteConnection::readSchema(QObject *parent)
 {
     auto *request = new SchemaRequest(parent);
     track(request);
-    if (state() != State::Open || !m_session) {
-        failLater(
-            request,
-            {ErrorCode::ConnectionClosed, tr("%1 is not connected.").arg(spec().title()), {}});
+    if (failUnlessOpen(request))
         return request;
-    }
     RemoteSession *session = m_session;
     QMetaObject::invokeMethod(
         session, [session, control = request->control()] { session->readSchema(control); },
@@ -110,8 +115,7 @@ ChangeSubscription *RemoteConnection::watch(const ChangeSubscription::Options &o
 {
     auto *subscription = new ChangeSubscription(parent);
     if (state() != State::Open || !m_session) {
-        const DbError error{
-            ErrorCode::ConnectionClosed, tr("%1 is not connected.").arg(spec().title()), {}};
+        const DbError error = notConnected();
         subscription->sink()->post([error](ChangeSubscription *s) { s->deliverFailure(error); });
         return subscription;
     }

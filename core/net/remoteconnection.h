@@ -37,6 +37,10 @@ Q_SIGNALS:
     void reconnectingChanged(bool reconnecting);
 
 private:
+    DbError notConnected() const;
+    // Ends `request` with notConnected() unless the connection is open; true when it did.
+    bool failUnlessOpen(DbRequest *request);
+
     QThread m_thread;
     RemoteSession *m_session = nullptr; // lives on m_thread
     ServerInfo m_info;
