@@ -22,6 +22,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QUuid>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -57,11 +58,14 @@ QueryTab::QueryTab(Connection *connection, QWidget *parent)
     script->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
     script->setToolTip(tr("Run every statement in the editor (Ctrl+Shift+Enter)"));
+    QAction *explain = toolbar->addAction(tr("Explain"), this, &QueryTab::explainCurrent);
+    explain->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    explain->setToolTip(tr("Show how SQLite will run the statement at the cursor (Ctrl+E)"));
     QAction *stop = toolbar->addAction(tr("Cancel"), this, &QueryTab::cancel);
     stop->setShortcut(QKeySequence(Qt::Key_Escape));
     stop->setEnabled(false);
     // The keys work wherever focus is in this tab (the actions also live on the toolbar).
-    for (QAction *action : {run, script, stop}) {
+    for (QAction *action : {run, script, explain, stop}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
@@ -152,6 +156,48 @@ void QueryTab::runScript()
     for (const SqlScript::Piece &piece : SqlScript::split(m_editor->text()))
         statements.append({piece.text, piece.start});
     run(statements);
+}
+
+void QueryTab::explainCurrent()
+{
+    qsizetype start = 0;
+    const QString sql = m_editor->statementToRun(&start);
+    const QList<SqlScript::Piece> pieces = SqlScript::split(sql);
+    if (pieces.isEmpty() || isRunning() || !m_connection)
+        return;
+    QString statement = pieces.first().text.trimmed();
+    if (statement.endsWith(u';'))
+        statement.chop(1);
+    QueryRequest *request
+        = m_connection->query(Statement(QStringLiteral("EXPLAIN QUERY PLAN ") + statement), this);
+    m_request = request;
+    Q_EMIT runningChanged(true);
+    auto rows = std::make_shared<QList<Row>>();
+    connect(request, &QueryRequest::rowsReady, this,
+            [rows](const RowBatch &batch) { *rows += batch.rows; });
+    connect(request, &QueryRequest::finished, this, [this, rows] {
+        finishRequest();
+        // Rows are (id, parent, notused, detail): a tree by parent id.
+        auto *tree = new QTreeWidget;
+        tree->setHeaderLabels({tr("Query plan")});
+        QHash<qint64, QTreeWidgetItem *> items;
+        for (const Row &row : std::as_const(*rows)) {
+            QTreeWidgetItem *parent = items.value(row.value(1).toInteger());
+            auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(tree);
+            item->setText(0, row.value(3).toText());
+            items.insert(row.value(0).toInteger(), item);
+        }
+        tree->expandAll();
+        while (m_results->count() > 1)
+            delete m_results->widget(1);
+        m_results->setCurrentIndex(m_results->addTab(tree, tr("Plan")));
+        Q_EMIT runningChanged(false);
+    });
+    connect(request, &DbRequest::failed, this, [this](const DbError &error) {
+        finishRequest();
+        say(tr("The plan could not be shown: %1").arg(error.message), true);
+        Q_EMIT runningChanged(false);
+    });
 }
 
 void QueryTab::cancel()

@@ -64,6 +64,8 @@ public:
 
     void runCurrent();
     void runScript();
+    // EXPLAIN QUERY PLAN of the statement at the cursor, as a tree in a result tab.
+    void explainCurrent();
     void cancel();
     bool isRunning() const { return !m_request.isNull(); }
 

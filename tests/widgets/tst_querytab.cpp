@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 // The SQL editor tab on a real local database: typing and running with the keyboard, results
 // batch by batch, messages, errors marked, confirmations, read-only refusal and cancel.
@@ -225,6 +226,28 @@ private Q_SLOTS:
         QTRY_VERIFY(result != u"pending");
         QVERIFY(result.contains(QStringLiteral("could not be opened")));
         QCOMPARE(other.editor()->text(), text); // unchanged
+    }
+
+    void theQueryPlanIsATree()
+    {
+        QueryTab tab(m_connection.get());
+        tab.editor()->setText(QStringLiteral("SELECT * FROM t WHERE a = 1 UNION SELECT * FROM t"
+                                             " WHERE b = 'x';"));
+        tab.explainCurrent();
+        waitIdle(tab);
+        auto *tree = qobject_cast<QTreeWidget *>(tab.results()->currentWidget());
+        QVERIFY2(tree, qPrintable(tab.messages()));
+        QVERIFY(tree->topLevelItemCount() >= 1);
+        QStringList all;
+        for (QTreeWidgetItemIterator it(tree); *it; ++it)
+            all << (*it)->text(0);
+        QVERIFY2(all.contains(QStringLiteral("COMPOUND QUERY")), qPrintable(all.join(u'|')));
+        QVERIFY(all.contains(QStringLiteral("SCAN t")) || all.join(u'|').contains(u"SEARCH t"));
+        // The union's two parts hang under it, not beside it.
+        bool nested = false;
+        for (QTreeWidgetItemIterator it(tree); *it; ++it)
+            nested = nested || (*it)->parent() != nullptr;
+        QVERIFY(nested);
     }
 
     void errorsAreMarkedWhereTheyAre()
