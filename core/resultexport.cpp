@@ -48,10 +48,12 @@ public:
         write(head, failed);
     }
 
-    void writeRows(const QList<Row> &rows, std::function<void(const QString &)> failed)
+    void writeRows(const RowBatch &batch, std::function<void(const QString &)> failed)
     {
+        if (batch.encodedRows > 0) // already in the file's format
+            return write(batch.encoded, failed);
         QByteArray out;
-        for (const Row &row : rows) {
+        for (const Row &row : batch.rows) {
             switch (m_options.format) {
             case ResultExport::Format::Csv:
                 ResultFormat::appendCsvRow(out, row);
@@ -169,6 +171,8 @@ void ResultExport::start()
     Statement statement = m_statement;
     statement.options.maxRows = -1;
     statement.options.batchSize = 4000;
+    if (m_options.format == Format::Csv)
+        statement.options.encoder = std::make_shared<ResultFormat::CsvEncoder>();
     QueryRequest *request = m_connection->query(statement, this);
     request->setReleasesBatchCreditsItself(true);
     m_request = request;
@@ -196,11 +200,10 @@ void ResultExport::start()
             });
     connect(request, &QueryRequest::rowsReady, this,
             [this, writer, diskFailed, control = request->control()](const RowBatch &batch) {
-                m_rows += batch.rows.size();
+                m_rows += batch.rowCount();
                 Q_EMIT progress(m_rows);
-                const QList<Row> rows = batch.rows;
-                QMetaObject::invokeMethod(writer, [writer, rows, diskFailed, control] {
-                    writer->writeRows(rows, diskFailed);
+                QMetaObject::invokeMethod(writer, [writer, batch, diskFailed, control] {
+                    writer->writeRows(batch, diskFailed);
                     control->releaseBatchCredit(); // written: the next batch may come
                 });
             });

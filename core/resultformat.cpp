@@ -6,13 +6,35 @@ namespace ResultFormat {
 
 namespace {
 
-bool needsQuotes(const QByteArray &text)
+bool needsQuotes(QByteArrayView text)
 {
     for (char c : text) {
         if (c == ',' || c == '"' || c == '\r' || c == '\n')
             return true;
     }
     return false;
+}
+
+void appendCsvText(QByteArray &out, QByteArrayView text)
+{
+    if (!text.isEmpty() && !needsQuotes(text)) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void appendBlobLiteral(QByteArray &out, QByteArrayView bytes)
+{
+    out += "X'";
+    out += QByteArray::fromRawData(bytes.data(), bytes.size()).toHex();
+    out += '\'';
 }
 
 } // namespace
@@ -26,27 +48,42 @@ void appendCsvField(QByteArray &out, const SqlValue &value)
         out += QByteArray::number(value.toInteger());
         return;
     case SqlValue::Type::Real:
-        out += value.toText().toLatin1();
+        out += SqlValue::realText(value.toReal());
         return;
     case SqlValue::Type::Blob:
-        out += value.toSqlLiteral().toLatin1();
+        appendBlobLiteral(out, value.toBlob());
         return;
-    case SqlValue::Type::Text: {
-        const QByteArray text = value.toText().toUtf8();
-        if (!text.isEmpty() && !needsQuotes(text)) {
-            out += text;
-            return;
-        }
-        out += '"';
-        for (char c : text) {
-            if (c == '"')
-                out += '"';
-            out += c;
-        }
-        out += '"';
+    case SqlValue::Type::Text:
+        appendCsvText(out, value.toText().toUtf8());
         return;
     }
+}
+
+void CsvEncoder::encode(const QList<ResultColumn> &, const RawRow &row, qint64,
+                        QByteArray &out) const
+{
+    const int count = row.size();
+    for (int i = 0; i < count; ++i) {
+        if (i > 0)
+            out += ',';
+        switch (row.type(i)) {
+        case SqlValue::Type::Null:
+            break;
+        case SqlValue::Type::Integer:
+            out += QByteArray::number(row.integer(i));
+            break;
+        case SqlValue::Type::Real:
+            out += SqlValue::realText(row.real(i));
+            break;
+        case SqlValue::Type::Blob:
+            appendBlobLiteral(out, row.bytes(i));
+            break;
+        case SqlValue::Type::Text:
+            appendCsvText(out, row.bytes(i));
+            break;
+        }
     }
+    out += "\r\n";
 }
 
 QByteArray csvField(const SqlValue &value)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/resultset.h"
+#include "core/rowencoder.h"
 
 #include <QByteArray>
 
@@ -18,6 +19,14 @@ QByteArray csvRow(const Row &row);
 void appendCsvField(QByteArray &out, const SqlValue &value);
 void appendCsvRow(QByteArray &out, const Row &row);
 QByteArray csvHeader(const QList<ResultColumn> &columns);
+
+// CSV rows exactly as appendCsvRow writes them, encoded where the rows are read.
+class CsvEncoder final : public RowEncoder
+{
+public:
+    void encode(const QList<ResultColumn> &columns, const RawRow &row, qint64 index,
+                QByteArray &out) const override;
+};
 
 // A row as a JSON object keyed by column name, values in the wire form of PROTOCOL.md §2.1.
 // (A later column of a duplicated name wins, as in JavaScript.)

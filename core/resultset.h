@@ -17,6 +17,12 @@ struct RowBatch
 {
     qint64 firstRow = 0;
     QList<Row> rows;
+    // Instead of `rows`, when the statement asked for a RowEncoder and the connection used it:
+    // that many rows as the encoder wrote them.
+    QByteArray encoded;
+    qint64 encodedRows = 0;
+
+    qint64 rowCount() const { return encodedRows > 0 ? encodedRows : rows.size(); }
 };
 
 // What a finished statement reports.

@@ -47,20 +47,23 @@ QString SqlValue::toText() const
         return {};
     case Type::Integer:
         return QString::number(std::get<qint64>(m_data));
-    case Type::Real: {
-        // The shortest text that reads back as exactly this double.
-        const double d = std::get<double>(m_data);
-        QString s = QString::number(d, 'g', QLocale::FloatingPointShortest);
-        if (std::isfinite(d) && !s.contains(u'.') && !s.contains(u'e'))
-            s += QStringLiteral(".0");
-        return s;
-    }
+    case Type::Real:
+        return QString::fromLatin1(realText(std::get<double>(m_data)));
     case Type::Text:
         return std::get<QString>(m_data);
     case Type::Blob:
         return QString::fromUtf8(std::get<QByteArray>(m_data));
     }
     return {};
+}
+
+QByteArray SqlValue::realText(double value)
+{
+    // The shortest text that reads back as exactly this double, and still reads as a REAL.
+    QByteArray text = QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+    if (std::isfinite(value) && !text.contains('.') && !text.contains('e'))
+        text += ".0";
+    return text;
 }
 
 QByteArray SqlValue::toBlob() const

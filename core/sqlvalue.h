@@ -38,6 +38,9 @@ public:
     qint64 toInteger() const;
     double toReal() const;
     QString toText() const;
+    // How toText() writes a REAL: the shortest text that reads back exactly, with ".0" for
+    // whole numbers.
+    static QByteArray realText(double value);
     QByteArray toBlob() const;
 
     // Byte size of the payload, used to bound caches.

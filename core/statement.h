@@ -5,6 +5,10 @@
 #include <QHash>
 #include <QMetaType>
 
+#include <memory>
+
+class RowEncoder;
+
 // How a query's rows come back.
 struct QueryOptions
 {
@@ -13,6 +17,9 @@ struct QueryOptions
     // Deliver only every Nth row (rows 0, N, 2N, ...), while still counting all of them in
     // ExecSummary::rowsRead. Builds sparse key indexes without moving every row across threads.
     int sampleEvery = 1;
+    // When set, a connection that reads rows itself delivers them encoded by this, as bytes
+    // (RowBatch::encoded), instead of as Rows.
+    std::shared_ptr<const RowEncoder> encoder;
 };
 
 // One SQL statement with its bound parameters: the unit of every request to a Connection.

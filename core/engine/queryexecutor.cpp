@@ -1,6 +1,7 @@
 #include "core/engine/queryexecutor.h"
 
 #include "core/engine/sqlitedb.h"
+#include "core/engine/statementrunner.h"
 #include "core/requestcontrol.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,10 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("QueryExecutor", text);
 }
+
+// Encoded rows are sent on once they reach this size even before the batch has its rows, so
+// that wide rows keep memory bounded too.
+constexpr qsizetype kMaxEncodedBatchBytes = 1 << 20;
 
 DbError cancelledError()
 {
@@ -67,40 +72,9 @@ bool QueryExecutor::isReadOnly() const
 
 bool QueryExecutor::bindParameters()
 {
-    const int count = m_stmt->parameterCount();
-    int positional = 0;
-    for (int i = 1; i <= count; ++i) {
-        const QString name = m_stmt->parameterName(i);
-        SqlValue value;
-        if (name.isEmpty() || name.startsWith(u'?')) {
-            // "?" takes the next value; "?NNN" takes value NNN (1-based), as SQLite numbers them.
-            const int index = name.size() > 1 ? name.mid(1).toInt() - 1 : positional;
-            positional = index + 1;
-            if (index < 0 || index >= m_statement.params.size()) {
-                fail({ErrorCode::InvalidRequest,
-                      tr("The statement has more parameters than values were given (%1)."
-                         " Supply a value for every parameter.")
-                          .arg(m_statement.params.size()),
-                      {}});
-                return false;
-            }
-            value = m_statement.params.at(index);
-        } else if (auto it = m_statement.namedParams.constFind(name);
-                   it != m_statement.namedParams.constEnd()) {
-            value = *it;
-        } else if (auto bare = m_statement.namedParams.constFind(name.mid(1));
-                   bare != m_statement.namedParams.constEnd()) {
-            value = *bare;
-        } else {
-            fail({ErrorCode::InvalidRequest,
-                  tr("No value was given for parameter %1.").arg(name),
-                  {}});
-            return false;
-        }
-        if (auto error = m_stmt->bind(i, value)) {
-            fail(*error);
-            return false;
-        }
+    if (auto error = StatementRunner::bind(*m_stmt, m_statement)) {
+        fail(*error);
+        return false;
     }
     return true;
 }
@@ -136,8 +110,10 @@ void QueryExecutor::run()
     bool ok = true;
     DbError error;
 
+    const RowEncoder *encoder = options.encoder.get();
+
     auto flush = [&]() -> bool {
-        if (batch.rows.isEmpty())
+        if (batch.rowCount() == 0)
             return true;
         if (!m_control->acquireBatchCredit())
             return false;
@@ -158,16 +134,24 @@ void QueryExecutor::run()
             break;
         }
         if (rowsRead % sampleEvery == 0) {
-            if (batch.rows.isEmpty())
-                batch.firstRow = rowsRead / sampleEvery;
-            Row row;
-            row.reserve(columnCount);
-            for (int c = 0; c < columnCount; ++c)
-                row.append(m_stmt->value(c));
-            batch.rows.append(std::move(row));
+            const qint64 index = rowsRead / sampleEvery;
+            if (batch.rowCount() == 0)
+                batch.firstRow = index;
+            if (encoder) {
+                encoder->encode(columns, m_stmt->rawRow(), index, batch.encoded);
+                ++batch.encodedRows;
+            } else {
+                Row row;
+                row.reserve(columnCount);
+                for (int c = 0; c < columnCount; ++c)
+                    row.append(m_stmt->value(c));
+                batch.rows.append(std::move(row));
+            }
         }
         ++rowsRead;
-        if (batch.rows.size() >= batchSize && !flush()) {
+        const bool batchFull
+            = batch.rowCount() >= batchSize || batch.encoded.size() >= kMaxEncodedBatchBytes;
+        if (batchFull && !flush()) {
             ok = false;
             error = cancelledError();
             break;

@@ -297,6 +297,58 @@ SqlValue SqliteStatement::value(int index) const
     }
 }
 
+namespace {
+
+class StatementRow final : public RawRow
+{
+public:
+    explicit StatementRow(sqlite3_stmt *stmt)
+        : m_stmt(stmt)
+    {}
+
+    int size() const override { return sqlite3_column_count(m_stmt); }
+
+    SqlValue::Type type(int column) const override
+    {
+        switch (sqlite3_column_type(m_stmt, column)) {
+        case SQLITE_INTEGER:
+            return SqlValue::Type::Integer;
+        case SQLITE_FLOAT:
+            return SqlValue::Type::Real;
+        case SQLITE_TEXT:
+            return SqlValue::Type::Text;
+        case SQLITE_BLOB:
+            return SqlValue::Type::Blob;
+        default:
+            return SqlValue::Type::Null;
+        }
+    }
+
+    qint64 integer(int column) const override { return sqlite3_column_int64(m_stmt, column); }
+    double real(int column) const override { return sqlite3_column_double(m_stmt, column); }
+
+    QByteArrayView bytes(int column) const override
+    {
+        // The pointer first, then the size: that is the order SQLite documents as safe.
+        const void *data = sqlite3_column_type(m_stmt, column) == SQLITE_BLOB
+                               ? sqlite3_column_blob(m_stmt, column)
+                               : static_cast<const void *>(sqlite3_column_text(m_stmt, column));
+        return {static_cast<const char *>(data), sqlite3_column_bytes(m_stmt, column)};
+    }
+
+private:
+    sqlite3_stmt *m_stmt;
+};
+
+} // namespace
+
+const RawRow &SqliteStatement::rawRow() const
+{
+    if (!m_rawRow)
+        m_rawRow = std::make_unique<StatementRow>(m_stmt);
+    return *m_rawRow;
+}
+
 bool SqliteStatement::isReadOnly() const
 {
     return sqlite3_stmt_readonly(m_stmt) != 0;

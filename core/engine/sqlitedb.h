@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/dberror.h"
+#include "core/rowencoder.h"
 #include "core/sqlvalue.h"
 
 #include <QString>
@@ -99,6 +100,8 @@ public:
     QString columnName(int index) const;
     QString columnDeclaredType(int index) const;
     SqlValue value(int index) const;
+    // The current row without copies, for RowEncoders.
+    const RawRow &rawRow() const;
 
     bool isReadOnly() const;
     QString sql() const;
@@ -110,4 +113,5 @@ private:
     sqlite3_stmt *m_stmt;
     QString m_cacheKey;
     DbError m_error;
+    mutable std::unique_ptr<RawRow> m_rawRow; // made on first use
 };
