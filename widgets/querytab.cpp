@@ -4,6 +4,7 @@
 #include "core/dbrequest.h"
 #include "models/queryhistory.h"
 #include "models/queryresultmodel.h"
+#include "widgets/findbar.h"
 #include "widgets/parameterdialog.h"
 #include "widgets/resultview.h"
 #include "widgets/sqleditor.h"
@@ -31,6 +32,7 @@ QueryTab::QueryTab(Connection *connection, QWidget *parent)
     : QWidget(parent)
     , m_connection(connection)
     , m_editor(new SqlEditor)
+    , m_findBar(new FindBar(m_editor))
     , m_results(new QTabWidget)
     , m_messages(new QPlainTextEdit)
     , m_exportProgress(new QProgressBar)
@@ -64,8 +66,17 @@ QueryTab::QueryTab(Connection *connection, QWidget *parent)
     QAction *stop = toolbar->addAction(tr("Cancel"), this, &QueryTab::cancel);
     stop->setShortcut(QKeySequence(Qt::Key_Escape));
     stop->setEnabled(false);
-    // The keys work wherever focus is in this tab (the actions also live on the toolbar).
-    for (QAction *action : {run, script, explain, stop}) {
+    QAction *find = new QAction(tr("Find and Replace"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_findBar, &FindBar::open);
+    QAction *next = new QAction(tr("Find Next"), this);
+    next->setShortcut(QKeySequence::FindNext);
+    connect(next, &QAction::triggered, m_findBar, &FindBar::findNext);
+    QAction *previous = new QAction(tr("Find Previous"), this);
+    previous->setShortcut(QKeySequence::FindPrevious);
+    connect(previous, &QAction::triggered, m_findBar, &FindBar::findPrevious);
+    // The keys work wherever focus is in this tab (some actions also live on the toolbar).
+    for (QAction *action : {run, script, explain, stop, find, next, previous}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
@@ -88,8 +99,14 @@ QueryTab::QueryTab(Connection *connection, QWidget *parent)
     m_results->setDocumentMode(true);
     m_results->addTab(m_messages, tr("Messages"));
 
+    auto *editorPane = new QWidget;
+    auto *editorLayout = new QVBoxLayout(editorPane);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(0);
+    editorLayout->addWidget(m_editor);
+    editorLayout->addWidget(m_findBar);
     auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_editor);
+    splitter->addWidget(editorPane);
     splitter->addWidget(m_results);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);

@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 
+class FindBar;
 class QAction;
 class QPlainTextEdit;
 class QProgressBar;
@@ -21,7 +22,8 @@ class QueryRequest;
 class SqlEditor;
 
 // A SQL editor on one connection with its results: Ctrl+Enter runs the selection or the
-// statement at the cursor, Ctrl+Shift+Enter the whole script, Esc cancels. Each statement that
+// statement at the cursor, Ctrl+Shift+Enter the whole script, Esc cancels, Ctrl+F finds and
+// replaces. Each statement that
 // returns rows gets a result tab that fills batch by batch; the Messages tab says per statement
 // how long it took and what it did, and errors are marked where they are in the text.
 class QueryTab final : public QWidget
@@ -47,6 +49,7 @@ public:
     QString draftId() const { return m_draftId; }
     void setDraftId(const QString &id) { m_draftId = id; }
     SqlEditor *editor() const { return m_editor; }
+    FindBar *findBar() const { return m_findBar; }
     QTabWidget *results() const { return m_results; }
     QString messages() const;
 
@@ -94,6 +97,7 @@ private:
 
     QPointer<Connection> m_connection;
     SqlEditor *m_editor;
+    FindBar *m_findBar;
     QTabWidget *m_results;
     QPlainTextEdit *m_messages;
     QProgressBar *m_exportProgress;

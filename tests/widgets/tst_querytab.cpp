@@ -1,16 +1,19 @@
 #include "models/queryhistory.h"
 #include "models/queryresultmodel.h"
 #include "tests/support/testdb.h"
+#include "widgets/findbar.h"
 #include "widgets/historypanel.h"
 #include "widgets/parameterdialog.h"
 #include "widgets/querytab.h"
 #include "widgets/resultview.h"
 #include "widgets/sqleditor.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -302,6 +305,81 @@ private Q_SLOTS:
         tab.runScript();
         waitIdle(tab);
         QCOMPARE(tab.results()->count(), 2);
+    }
+
+    void findAndReplaceWithTheKeyboard()
+    {
+        QueryTab tab(m_connection.get());
+        tab.resize(1000, 700);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        const QString script = QStringLiteral("SELECT name FROM users;\n"
+                                              "SELECT username, Name FROM users;\n"
+                                              "-- named by name\n");
+        tab.editor()->setText(script);
+        tab.editor()->setCursorPosition(0, 0);
+        tab.editor()->setFocus();
+        FindBar *bar = tab.findBar();
+        QVERIFY(!bar->isVisible());
+
+        // Ctrl+F opens the bar; matches are found as the word is typed.
+        QTest::keyClick(tab.editor(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(bar->isVisible());
+        QVERIFY(bar->findField()->hasFocus());
+        QTest::keyClicks(bar->findField(), QStringLiteral("name"));
+        QCOMPARE(tab.editor()->selectedText(), QStringLiteral("name"));
+        QCOMPARE(bar->status(), QStringLiteral("1 of 5")); // name, userNAME, Name, named, name
+        bar->matchCase()->setChecked(true);
+        QCOMPARE(bar->status(), QStringLiteral("1 of 4"));
+        bar->wholeWords()->setChecked(true);
+        QCOMPARE(bar->status(), QStringLiteral("1 of 2"));
+        // Enter goes on (wrapping), Shift+Enter back.
+        QTest::keyClick(bar->findField(), Qt::Key_Return);
+        QCOMPARE(bar->status(), QStringLiteral("2 of 2"));
+        int line, index;
+        tab.editor()->getCursorPosition(&line, &index);
+        QCOMPARE(line, 2);
+        QTest::keyClick(bar->findField(), Qt::Key_Return);
+        QCOMPARE(bar->status(), QStringLiteral("1 of 2"));
+        QTest::keyClick(bar->findField(), Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(bar->status(), QStringLiteral("2 of 2"));
+
+        // Enter in the replace field replaces this match and moves to the next.
+        bar->findField()->setText(QStringLiteral("users"));
+        bar->replaceField()->setFocus();
+        QTest::keyClicks(bar->replaceField(), QStringLiteral("people"));
+        QTest::keyClick(bar->replaceField(), Qt::Key_Return);
+        QCOMPARE(tab.editor()->text().count(QStringLiteral("people")), 1);
+        QCOMPARE(bar->status(), QStringLiteral("1 of 1"));
+
+        // A regular expression with a group; Replace All is one step to undo.
+        bar->regularExpression()->setChecked(true);
+        bar->wholeWords()->setChecked(false);
+        bar->findField()->setText(QStringLiteral("FROM (\\w+)"));
+        bar->replaceField()->setText(QStringLiteral("FROM main.\\1"));
+        QCOMPARE(bar->replaceAll(), 2);
+        QVERIFY(tab.editor()->text().contains(QStringLiteral("FROM main.people;")));
+        QVERIFY(tab.editor()->text().contains(QStringLiteral("FROM main.users;")));
+        QCOMPARE(bar->status(), QStringLiteral("2 replaced"));
+        tab.editor()->undo();
+        QVERIFY(!tab.editor()->text().contains(QStringLiteral("main.")));
+
+        // A broken pattern says so instead of finding nothing.
+        bar->findField()->setText(QStringLiteral("FROM ("));
+        QCOMPARE(bar->status(), QStringLiteral("Not a valid regular expression"));
+        QCOMPARE(bar->replaceAll(), 0);
+
+        // Esc closes the bar and gives the text back the focus.
+        bar->findField()->setFocus();
+        QTest::keyClick(bar->findField(), Qt::Key_Escape);
+        QVERIFY(!bar->isVisible());
+        QVERIFY(tab.editor()->hasFocus());
+        QDir().mkpath(qEnvironmentVariable("STUDIO_TEST_ARTIFACTS", QDir::tempPath()));
+        QTest::keyClick(tab.editor(), Qt::Key_F, Qt::ControlModifier);
+        bar->regularExpression()->setChecked(false);
+        bar->findField()->setText(QStringLiteral("users"));
+        QVERIFY(tab.grab().save(qEnvironmentVariable("STUDIO_TEST_ARTIFACTS", QDir::tempPath())
+                                + QStringLiteral("/querytab-find.png")));
     }
 
     void escapeCancelsQuickly()
