@@ -14,3 +14,5 @@ bool isSchemaChange(const QString &keyword);
 
 // Every keyword SQLite knows, from SQLite itself.
 QStringList sqlKeywords();
+// SQLite's built-in scalar, aggregate, window, date and JSON functions.
+QStringList sqlFunctions();

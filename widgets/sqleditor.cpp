@@ -1,90 +1,10 @@
 #include "widgets/sqleditor.h"
 
-#include "core/sqlkeywords.h"
+#include "core/sqlcompletion.h"
 #include "core/sqlscript.h"
 
 #include <QFontDatabase>
 #include <QKeyEvent>
-
-namespace {
-
-// SQLite's built-in scalar, aggregate, window, date and JSON functions.
-const char *const kFunctions[] = {"abs",
-                                  "avg",
-                                  "changes",
-                                  "char",
-                                  "coalesce",
-                                  "count",
-                                  "cume_dist",
-                                  "date",
-                                  "datetime",
-                                  "dense_rank",
-                                  "first_value",
-                                  "format",
-                                  "glob",
-                                  "group_concat",
-                                  "hex",
-                                  "ifnull",
-                                  "iif",
-                                  "instr",
-                                  "json",
-                                  "json_array",
-                                  "json_each",
-                                  "json_extract",
-                                  "json_group_array",
-                                  "json_group_object",
-                                  "json_insert",
-                                  "json_object",
-                                  "json_patch",
-                                  "json_remove",
-                                  "json_replace",
-                                  "json_set",
-                                  "json_tree",
-                                  "json_type",
-                                  "json_valid",
-                                  "julianday",
-                                  "lag",
-                                  "last_insert_rowid",
-                                  "last_value",
-                                  "lead",
-                                  "length",
-                                  "like",
-                                  "likelihood",
-                                  "lower",
-                                  "ltrim",
-                                  "max",
-                                  "min",
-                                  "nth_value",
-                                  "ntile",
-                                  "nullif",
-                                  "percent_rank",
-                                  "printf",
-                                  "quote",
-                                  "random",
-                                  "randomblob",
-                                  "rank",
-                                  "replace",
-                                  "round",
-                                  "row_number",
-                                  "rtrim",
-                                  "sign",
-                                  "soundex",
-                                  "sqlite_version",
-                                  "strftime",
-                                  "substr",
-                                  "sum",
-                                  "time",
-                                  "total",
-                                  "total_changes",
-                                  "trim",
-                                  "typeof",
-                                  "unhex",
-                                  "unicode",
-                                  "unixepoch",
-                                  "upper",
-                                  "zeroblob"};
-
-} // namespace
 
 SqlEditor::SqlEditor(QWidget *parent)
     : QsciScintilla(parent)
@@ -108,44 +28,86 @@ SqlEditor::SqlEditor(QWidget *parent)
     SendScintilla(SCI_SETSCROLLWIDTHTRACKING, true);
     setCaretLineVisible(true);
     setCaretLineBackgroundColor(QColor(0xf4, 0xf6, 0xfa));
-    setAutoCompletionSource(QsciScintilla::AcsAPIs);
-    setAutoCompletionThreshold(2);
-    setAutoCompletionCaseSensitivity(false);
-    setAutoCompletionReplaceWord(true);
+    // Completion is ours (showCompletions): it knows which tables a statement names.
+    setAutoCompletionSource(QsciScintilla::AcsNone);
+    connect(this, &QsciScintillaBase::SCN_CHARADDED, this, [this](int added) {
+        const bool startsList = added == '.' || QChar(added).isLetterOrNumber() || added == '_';
+        if (startsList && !isListActive())
+            showCompletions(false);
+    });
+    connect(this, qOverload<const char *, int, int, int>(&QsciScintillaBase::SCN_AUTOCSELECTION),
+            this, [this](const char *chosen, int wordStart, int, int) {
+                const QString quoted = m_quotedForms.value(QString::fromUtf8(chosen));
+                if (quoted.isEmpty())
+                    return;
+                // Cancelled before Scintilla inserts it: the quoted form goes in instead.
+                SendScintilla(SCI_AUTOCCANCEL);
+                const QByteArray text = quoted.toUtf8();
+                SendScintilla(SCI_SETTARGETRANGE, wordStart, SendScintilla(SCI_GETCURRENTPOS));
+                SendScintilla(SCI_REPLACETARGET, static_cast<unsigned long>(text.size()),
+                              text.constData());
+                const long end = SendScintilla(SCI_GETTARGETEND);
+                SendScintilla(SCI_SETSEL, end, end);
+            });
     m_errorIndicator = indicatorDefine(QsciScintilla::SquiggleIndicator);
     setIndicatorForegroundColor(QColor(0xd0, 0x20, 0x20), m_errorIndicator);
     connect(this, &QsciScintilla::textChanged, this, &SqlEditor::clearErrorMarks);
-    setSchema({});
 }
 
-SqlEditor::~SqlEditor()
-{
-    // The word list is prepared on a thread of QScintilla's that reads the lexer: end it while
-    // the lexer is still whole.
-    delete m_apis;
-}
+SqlEditor::~SqlEditor() = default;
 
 void SqlEditor::setSchema(const DatabaseSchema &schema)
 {
-    // A fresh APIs object: QsciAPIs prepares its word list once (on a thread, stopped here).
-    delete m_apis;
-    m_apis = new QsciAPIs(m_lexer);
-    for (const QString &keyword : sqlKeywords())
-        m_apis->add(keyword);
-    for (const char *function : kFunctions)
-        m_apis->add(QString::fromLatin1(function) + QStringLiteral("()"));
-    QStringList columns;
-    for (const QList<TableSchema> *list : {&schema.tables, &schema.views}) {
-        for (const TableSchema &t : *list) {
-            m_apis->add(t.name);
-            for (const ColumnInfo &c : t.columns)
-                columns << c.name;
+    m_schema = schema;
+}
+
+void SqlEditor::showCompletions(bool evenWithoutPrefix)
+{
+    const QString all = text();
+    int line, index;
+    getCursorPosition(&line, &index);
+    const qsizetype cursor = offsetOfPosition(int(positionFromLineIndex(line, index)));
+    const SqlCompletion::Context context = SqlCompletion::contextAt(all, cursor);
+    if (!evenWithoutPrefix && context.qualifier.isEmpty()
+        && context.prefix.size() < kCompletionThreshold)
+        return;
+    const std::optional<SqlScript::Piece> statement = SqlScript::statementAt(all, cursor);
+    const QStringList words
+        = SqlCompletion::candidates(m_schema, statement ? statement->text : all, context);
+    if (words.isEmpty()) {
+        SendScintilla(SCI_AUTOCCANCEL);
+        return;
+    }
+    // Quoted names are listed as they read, so that typing narrows them; the quotes go in
+    // when one is chosen.
+    m_quotedForms.clear();
+    QStringList entries;
+    for (const QString &word : words) {
+        if (word.size() > 2 && word.startsWith(u'"')) {
+            const QString name = word.mid(1, word.size() - 2)
+                                     .replace(QStringLiteral("\"\""), QStringLiteral("\""));
+            m_quotedForms.insert(name, word);
+            entries << name;
+        } else {
+            entries << word;
         }
     }
-    columns.removeDuplicates();
-    for (const QString &column : std::as_const(columns))
-        m_apis->add(column);
-    m_apis->prepare();
+    // Scintilla shows the list, narrows it as typing goes on, and puts the chosen word in
+    // place of the prefix.
+    SendScintilla(SCI_AUTOCSETSEPARATOR, '\n');
+    SendScintilla(SCI_AUTOCSETIGNORECASE, true);
+    SendScintilla(SCI_AUTOCSETORDER, SC_ORDER_PERFORMSORT);
+    SendScintilla(SCI_AUTOCSHOW, static_cast<unsigned long>(context.prefix.toUtf8().size()),
+                  entries.join(u'\n').toUtf8().constData());
+}
+
+void SqlEditor::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::ControlModifier) {
+        showCompletions(true);
+        return;
+    }
+    QsciScintilla::keyPressEvent(event);
 }
 
 qsizetype SqlEditor::offsetOfPosition(int position) const

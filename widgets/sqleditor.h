@@ -6,7 +6,7 @@
 
 // The SQL text editor: SQLite-dialect highlighting, line numbers, bracket matching,
 // auto-indent, and completion of keywords, SQLite's functions and the live schema's tables,
-// views and columns.
+// views and the columns of the tables the statement names.
 class SqlEditor final : public QsciScintilla
 {
     Q_OBJECT
@@ -16,8 +16,12 @@ public:
     explicit SqlEditor(QWidget *parent = nullptr);
     ~SqlEditor() override;
 
-    // Completion words from `schema`, replacing the previous ones.
+    // The schema completion offers names from (see SqlCompletion).
     void setSchema(const DatabaseSchema &schema);
+    // Opens the completion list for the word at the cursor: after a dot, or once
+    // kCompletionThreshold characters are typed, or at once for Ctrl+Space.
+    void showCompletions(bool evenWithoutPrefix);
+    static constexpr int kCompletionThreshold = 2;
 
     // What Ctrl+Enter runs: the selection, or else the statement the cursor is in. `start` gets
     // its offset in text(), in characters.
@@ -32,9 +36,11 @@ public:
 
 protected:
     bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     QsciLexerSQL *m_lexer;
-    QsciAPIs *m_apis = nullptr;
+    DatabaseSchema m_schema;
+    QHash<QString, QString> m_quotedForms; // names in the open list that need quotes
     int m_errorIndicator;
 };

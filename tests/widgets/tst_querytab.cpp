@@ -8,12 +8,14 @@
 #include "widgets/resultview.h"
 #include "widgets/sqleditor.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -305,6 +307,65 @@ private Q_SLOTS:
         tab.runScript();
         waitIdle(tab);
         QCOMPARE(tab.results()->count(), 2);
+    }
+
+    void completionOffersTheColumnsOfTheTablesNamed()
+    {
+        QVERIFY(TestDb::run(m_connection.get(),
+                            QStringLiteral("CREATE TABLE people(id INTEGER PRIMARY KEY,"
+                                           " full_name TEXT, \"home town\" TEXT)"))
+                    .ok);
+        QueryTab tab(m_connection.get());
+        tab.resize(1000, 700);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        SqlEditor *editor = tab.editor();
+        editor->setText(QStringLiteral("SELECT  FROM people AS p"));
+        editor->setCursorPosition(0, 7);
+        editor->setFocus();
+        // The schema arrives from the connection's reader; a dot after the alias lists the
+        // columns of people, and typing narrows them.
+        bool shown = false;
+        for (int attempt = 0; attempt < 50 && !shown; ++attempt) {
+            QTest::keyClick(editor, Qt::Key_P);
+            QTest::keyClick(editor, Qt::Key_Period);
+            shown = editor->isListActive();
+            if (!shown) { // no schema yet: take the two characters back and try again
+                QTest::keyClick(editor, Qt::Key_Backspace);
+                QTest::keyClick(editor, Qt::Key_Backspace);
+                QTest::qWait(100);
+            }
+        }
+        QVERIFY(shown);
+        QTest::keyClicks(editor, QStringLiteral("fu"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCOMPARE(editor->text(), QStringLiteral("SELECT p.full_name FROM people AS p"));
+        // A name that needs quotes is offered quoted.
+        QTest::keyClicks(editor, QStringLiteral(", p."));
+        QVERIFY(editor->isListActive());
+        // The list is a window of its own, painted here over the tab where it stands.
+        QPixmap shot = tab.grab();
+        for (QWidget *window : QApplication::topLevelWidgets()) {
+            if (window != &tab && window->isVisible()) {
+                QPainter painter(&shot);
+                painter.drawPixmap(tab.mapFromGlobal(window->mapToGlobal(QPoint())),
+                                   window->grab());
+            }
+        }
+        const QString artifacts = qEnvironmentVariable("STUDIO_TEST_ARTIFACTS", QDir::tempPath());
+        QDir().mkpath(artifacts);
+        QVERIFY(shot.save(artifacts + QStringLiteral("/querytab-completion.png")));
+        QTest::keyClick(editor, Qt::Key_H);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCOMPARE(editor->text(),
+                 QStringLiteral("SELECT p.full_name, p.\"home town\" FROM people AS p"));
+        // Ctrl+Space lists what fits with nothing typed yet; Esc closes the list, not the tab's
+        // work.
+        QTest::keyClicks(editor, QStringLiteral(" "));
+        QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(editor->isListActive());
+        QTest::keyClick(editor, Qt::Key_Escape);
+        QVERIFY(!editor->isListActive());
     }
 
     void findAndReplaceWithTheKeyboard()
