@@ -27,6 +27,7 @@ struct ConnectionSpec
     QString location; // a file path, or a server address (http://, https://, ws://, wss://)
     OpenMode mode = OpenMode::ReadWrite;
     QString displayName;
+    QString colourTag;    // "#rrggbb" the user tagged a saved connection with; empty: none
     RemoteOptions remote; // for server addresses
 
     bool isReadOnly() const { return mode == OpenMode::ReadOnly; }

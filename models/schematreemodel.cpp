@@ -1,6 +1,7 @@
 #include "models/schematreemodel.h"
 
 #include "core/connection.h"
+#include "models/taggedicon.h"
 
 #include <QIcon>
 
@@ -89,6 +90,7 @@ QModelIndex SchemaTreeModel::addConnection(Connection *connection)
     Entry entry;
     entry.connection = connection;
     entry.root = makeItem(connection->spec().title(), Kind::Connection, QStringLiteral("database"));
+    entry.root->setIcon(taggedIcon(entry.root->icon(), connection->spec().colourTag));
     entry.root->setToolTip(connection->spec().location);
     appendRow(entry.root);
     m_entries.append(entry);

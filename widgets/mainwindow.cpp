@@ -4,6 +4,7 @@
 #include "core/engine/demodatabase.h"
 #include "models/queryhistory.h"
 #include "models/schematreemodel.h"
+#include "models/taggedicon.h"
 #include "widgets/activityindicator.h"
 #include "widgets/appsettings.h"
 #include "widgets/connectiondialog.h"
@@ -307,8 +308,10 @@ TableTab *MainWindow::openTable(Connection *connection, const TableSchema &table
     auto *tab = new TableTab(connection, table, m_tabs);
     const QString icon
         = table.kind == TableSchema::Kind::View ? QStringLiteral("view") : QStringLiteral("table");
-    const int index
-        = m_tabs->addTab(tab, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), table.name);
+    const int index = m_tabs->addTab(
+        tab,
+        taggedIcon(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), connection->spec().colourTag),
+        table.name);
     m_tabs->setTabToolTip(index, connection->spec().title() + QStringLiteral(" › ") + table.name);
     m_tabs->setCurrentIndex(index);
     m_center->setCurrentWidget(m_tabs);
@@ -350,6 +353,11 @@ void MainWindow::withSavedToken(ConnectionSpec spec,
 {
     for (const SavedConnection &saved : SavedConnections().all()) {
         if (saved.url == spec.location && saved.database == spec.remote.database) {
+            // Opened by address (command line, a restored draft): still the saved one's tag.
+            if (spec.colourTag.isEmpty())
+                spec.colourTag = saved.spec().colourTag;
+            if (spec.displayName.isEmpty())
+                spec.displayName = saved.name;
             auto *tokens = new TokenStore(this);
             tokens->read(saved.id,
                          [tokens, spec, then](const QString &token, const QString &) mutable {
@@ -378,7 +386,8 @@ QueryTab *MainWindow::openQuery(Connection *connection)
         m_drafts->save({tab->draftId(), m_tabs->tabText(m_tabs->indexOf(tab)), spec.location,
                         spec.remote.database, spec.isReadOnly(), tab->editor()->text()});
     });
-    const int index = m_tabs->addTab(tab, tr("Query %1").arg(++m_queryCount));
+    const int index = m_tabs->addTab(tab, taggedIcon({}, connection->spec().colourTag),
+                                     tr("Query %1").arg(++m_queryCount));
     m_tabs->setTabToolTip(index, connection->spec().title());
     m_tabs->setCurrentIndex(index);
     m_center->setCurrentWidget(m_tabs);

@@ -16,6 +16,8 @@ ConnectionSpec SavedConnection::spec() const
     ConnectionSpec spec;
     spec.location = url;
     spec.displayName = name;
+    if (colour.isValid())
+        spec.colourTag = colour.name();
     spec.mode = readOnly ? ConnectionSpec::OpenMode::ReadOnly : ConnectionSpec::OpenMode::ReadWrite;
     spec.remote.database = database;
     spec.remote.tokenInQuery = tokenInQuery;

@@ -127,6 +127,7 @@ private Q_SLOTS:
         QSignalSpy ready(&window, &MainWindow::databaseReady);
         ConnectionSpec spec;
         spec.location = QStringLiteral("http://127.0.0.1:%1/db/demo").arg(server.port());
+        spec.colourTag = QStringLiteral("#d81b60"); // as a saved connection brings it
         window.open(spec);
         QVERIFY(ready.wait(10000));
         auto *connection = ready.first().first().value<Connection *>();
@@ -134,6 +135,15 @@ private Q_SLOTS:
 
         TableTab *tab = window.openTableByName(connection, QStringLiteral("order_items"));
         QVERIFY(tab);
+        // The colour tag marks the server in the tree and its tabs.
+        auto hasTag = [](const QIcon &icon) {
+            const QImage image = icon.pixmap(32, 32).toImage();
+            return image.pixelColor(27, 27) == QColor(0xd8, 0x1b, 0x60);
+        };
+        const QModelIndex root
+            = window.schemaBrowser()->view()->model()->index(0, 0); // the only database open
+        QVERIFY(hasTag(root.data(Qt::DecorationRole).value<QIcon>()));
+        QVERIFY(hasTag(window.tabs()->tabIcon(window.tabs()->indexOf(tab))));
         TableDataModel *model = tab->model();
         QTRY_VERIFY_WITH_TIMEOUT(model->isRowCountExact(), 15000);
         const auto expected
