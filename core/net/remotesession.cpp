@@ -77,6 +77,7 @@ struct RemoteSession::Run
     QString callId;                     // the channel request under way
     QNetworkReply *httpReply = nullptr; // or the HTTP one
     QString cursor;
+    int cursorLink = 0; // the link the cursor lives on (see m_link)
     bool columnsDelivered = false;
     bool ended = false;
     qint64 rowsRead = 0;
@@ -114,7 +115,20 @@ RemoteSession::RemoteSession(const RemoteEndpoint &endpoint, const RemoteOptions
         if (state == RpcChannel::State::Reconnecting)
             Q_EMIT reconnecting();
     });
-    connect(m_channel, &RpcChannel::reconnected, this, &RemoteSession::reconnected);
+    connect(m_channel, &RpcChannel::reconnected, this, [this] {
+        ++m_link;
+        Q_EMIT reconnected();
+    });
+}
+
+DbError RemoteSession::lostCursorError(const Run &run) const
+{
+    return {ErrorCode::ConnectionClosed,
+            tr("The connection to %1 was lost after %n row(s) of this result had arrived, and the"
+               " rest of the result went with it. Run the query again.",
+               nullptr, int(qMin<qint64>(run.rowsRead, INT_MAX)))
+                .arg(m_endpoint.displayName()),
+            {}};
 }
 
 RemoteSession::~RemoteSession()
@@ -350,8 +364,10 @@ void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const QJsonValu
                             {}};
         return end(run, &error);
     }
-    if (page.value(QStringLiteral("hasMore")).toBool())
+    if (page.value(QStringLiteral("hasMore")).toBool()) {
         decoded.cursor = page.value(QStringLiteral("cursor")).toString();
+        run->cursorLink = m_link;
+    }
     deliverPage(run, decoded);
 }
 
@@ -414,6 +430,13 @@ void RemoteSession::fetchMore(const std::shared_ptr<Run> &run)
         const DbError error{ErrorCode::Cancelled, tr("The request was cancelled."), {}};
         return end(run, &error);
     }
+    // A cursor is the server's: after a reconnect it is gone (the server restarted, or it closed
+    // it with the socket).
+    if (run->cursorLink != m_link) {
+        run->cursor.clear();
+        const DbError error = lostCursorError(*run);
+        return end(run, &error);
+    }
     const qint64 left = run->statement.options.maxRows >= 0
                             ? run->statement.options.maxRows - run->rowsRead
                             : kPageRows;
@@ -426,6 +449,11 @@ void RemoteSession::fetchMore(const std::shared_ptr<Run> &run)
                           [self, run](const QJsonValue &result, const DbError *error) {
                               if (!self)
                                   return;
+                              if (error && run->cursorLink != self->m_link) {
+                                  run->cursor.clear();
+                                  const DbError lost = self->lostCursorError(*run);
+                                  return self->end(run, &lost);
+                              }
                               if (error)
                                   return self->end(run, error);
                               self->receivePage(run, result);

@@ -75,6 +75,7 @@ private:
     void fetchMore(const std::shared_ptr<Run> &run);
     void receivePage(const std::shared_ptr<Run> &run, const QJsonValue &result);
     void end(const std::shared_ptr<Run> &run, const DbError *error);
+    DbError lostCursorError(const Run &run) const;
     void interrupt(const std::shared_ptr<Run> &run);
 
     RemoteEndpoint m_endpoint;
@@ -94,4 +95,5 @@ private:
     std::shared_ptr<Handle> m_handle;
     ServerInfo m_info;
     QString m_transactionId; // the open transaction, if any
+    int m_link = 0;          // counts reconnects: server cursors do not outlive their link
 };

@@ -1,6 +1,7 @@
 #include "core/engine/schemareader.h"
 #include "core/engine/sqlitedb.h"
 #include "core/net/remoteconnection.h"
+#include "core/requestcontrol.h"
 #include "server/dosqlserver.h"
 #include "tests/support/testdb.h"
 
@@ -409,6 +410,49 @@ private Q_SLOTS:
         QCOMPARE(missing.state(), Connection::State::Failed);
         QVERIFY2(missing.lastError().message.contains(QStringLiteral("no database \"nope\"")),
                  qPrintable(missing.lastError().message));
+    }
+
+    // The server goes away while a paged result is half read: the rest is gone with its cursor,
+    // and the user is told so (not "no such cursor"); the connection comes back for the next
+    // query.
+    void aServerLostInTheMiddleOfAPagedResult()
+    {
+        if (kHttp)
+            QSKIP("HTTP compatibility mode has no paged results");
+        Statement statement(QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)"
+            " SELECT i, 'row ' || i FROM n"));
+        statement.options.batchSize = 500;
+        QueryRequest *request = m_connection->query(statement);
+        request->setReleasesBatchCreditsItself(true); // a consumer that has stopped reading
+        qint64 rows = 0;
+        int heldCredits = 0;
+        QObject::connect(request, &QueryRequest::rowsReady, request, [&](const RowBatch &batch) {
+            rows += batch.rows.size();
+            ++heldCredits;
+        });
+        QSignalSpy ended(request, &DbRequest::ended);
+        QTRY_VERIFY_WITH_TIMEOUT(rows > 0, 10000);
+        QVERIFY(ended.isEmpty());
+
+        QSignalSpy reconnecting(m_connection.get(), &RemoteConnection::reconnectingChanged);
+        m_server.reset();
+        QVERIFY(reconnecting.wait(5000));
+        startServer();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_connection->isReconnecting(), 10000);
+        // The consumer reads on: the next page cannot come.
+        for (; heldCredits > 0; --heldCredits)
+            request->control()->releaseBatchCredit();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 10000);
+        QCOMPARE(request->state(), DbRequest::State::Failed);
+        QCOMPARE(request->error().code, ErrorCode::ConnectionClosed);
+        QVERIFY2(request->error().message.contains(QStringLiteral("Run the query again")),
+                 qPrintable(request->error().message));
+        QVERIFY(rows < 200000);
+        delete request;
+        QCOMPARE(TestDb::run(m_connection.get(), QStringLiteral("SELECT count(*) FROM users"))
+                     .rows.size(),
+                 1);
     }
 
     void readsSurviveAServerRestart()
