@@ -139,7 +139,7 @@ int main(int argc, char *argv[])
         << " in flight, one socket on loopback, medians of " << rounds << " rounds" << Qt::endl;
     int errors = 0;
     // Each figure is the median of `rounds` runs; the inserts of each round use new ids.
-    QList<double> insertsRemote, insertsLocal, selectsRemote, selectsLocal, echoes;
+    QList<double> insertsRemote, insertsLocal, selectsRemote, selectsLocal, echoes, pingsRemote;
     QRandomGenerator random(7);
     BenchSupport::EchoServer echoServer;
     QWebSocket echoSocket;
@@ -193,6 +193,11 @@ int main(int argc, char *argv[])
             false));
         int echoErrors = 0;
         echoes.append(pipelined(echoSocket, selects, inFlight, &echoErrors));
+        // Where the time goes: the same socket and JSON, no database work.
+        QStringList pings;
+        for (int i = 0; i < total; ++i)
+            pings.append(frame(i, QJsonObject{{QStringLiteral("method"), QStringLiteral("ping")}}));
+        pingsRemote.append(pipelined(socket, pings, inFlight, &errors));
     }
 
     auto line = [](const char *what, double remote, double local) {
@@ -211,6 +216,12 @@ int main(int argc, char *argv[])
                           " dosqld answers at %2 of that transport ceiling")
                .arg(BenchSupport::median(echoes), 0, 'f', 0)
                .arg(BenchSupport::median(selectsRemote) / BenchSupport::median(echoes), 0, 'f', 2)
+        << Qt::endl;
+    out << QStringLiteral("pings, the same socket and JSON without a database: %1/s (%2x the"
+                          " in-process SELECTs: the bound on the SELECT ratio before any SQL)")
+               .arg(BenchSupport::median(pingsRemote), 0, 'f', 0)
+               .arg(BenchSupport::median(pingsRemote) / BenchSupport::median(selectsLocal), 0, 'f',
+                    2)
         << Qt::endl;
 
     // CDC: one subscriber, a writer inserting 100 rows per batch on another socket.
