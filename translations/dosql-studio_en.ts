@@ -421,6 +421,122 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="19"/>
+        <source>Match case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="20"/>
+        <source>Whole words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="21"/>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="24"/>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="26"/>
+        <source>Replace with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="28"/>
+        <source>ECMAScript syntax; \1, \2… in the replacement insert groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="43"/>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="43"/>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="46"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="46"/>
+        <source>Next match (Enter, F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="51"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="51"/>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="53"/>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="53"/>
+        <source>Replace this match and go to the next (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="56"/>
+        <source>Replace All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="56"/>
+        <source>Replace every match (one step to undo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/findbar.cpp" line="251"/>
+        <source>%n replaced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="284"/>
+        <source>Not a valid regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="289"/>
+        <source>%1+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="296"/>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="297"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/findbar.cpp" line="298"/>
+        <source>%1 matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <location filename="../widgets/historypanel.cpp" line="18"/>
@@ -540,206 +656,206 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="48"/>
-        <location filename="../widgets/mainwindow.cpp" line="423"/>
+        <location filename="../widgets/mainwindow.cpp" line="49"/>
+        <location filename="../widgets/mainwindow.cpp" line="432"/>
         <source>DoSQL Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="53"/>
+        <location filename="../widgets/mainwindow.cpp" line="54"/>
         <source>&lt;h2&gt;DoSQL Studio&lt;/h2&gt;&lt;p&gt;Open a SQLite database with &lt;b&gt;File › Open&lt;/b&gt;, drop a file here, or try &lt;b&gt;File › Open Demo Database&lt;/b&gt;.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="66"/>
+        <location filename="../widgets/mainwindow.cpp" line="67"/>
         <source>Databases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="75"/>
+        <location filename="../widgets/mainwindow.cpp" line="76"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="133"/>
+        <location filename="../widgets/mainwindow.cpp" line="134"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="135"/>
+        <location filename="../widgets/mainwindow.cpp" line="136"/>
         <source>&amp;Open Database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="137"/>
+        <location filename="../widgets/mainwindow.cpp" line="138"/>
         <source>Open Database &amp;Read-Only…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="138"/>
+        <location filename="../widgets/mainwindow.cpp" line="139"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="141"/>
+        <location filename="../widgets/mainwindow.cpp" line="142"/>
         <source>Connect to &amp;Server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="143"/>
+        <location filename="../widgets/mainwindow.cpp" line="144"/>
         <source>Open &amp;Demo Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="146"/>
+        <location filename="../widgets/mainwindow.cpp" line="147"/>
         <source>&amp;Close Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="148"/>
+        <location filename="../widgets/mainwindow.cpp" line="149"/>
         <source>New &amp;Query</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="152"/>
+        <location filename="../widgets/mainwindow.cpp" line="153"/>
         <source>New Query</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="152"/>
+        <location filename="../widgets/mainwindow.cpp" line="153"/>
         <source>Open a database first: the query runs on the one selected in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="156"/>
+        <location filename="../widgets/mainwindow.cpp" line="157"/>
         <source>Open SQL Script…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="159"/>
-        <location filename="../widgets/mainwindow.cpp" line="162"/>
-        <location filename="../widgets/mainwindow.cpp" line="169"/>
+        <location filename="../widgets/mainwindow.cpp" line="160"/>
+        <location filename="../widgets/mainwindow.cpp" line="163"/>
+        <location filename="../widgets/mainwindow.cpp" line="170"/>
         <source>Open SQL Script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="160"/>
+        <location filename="../widgets/mainwindow.cpp" line="161"/>
         <source>Open a database first: the script opens in a query tab on the one selected in the sidebar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="163"/>
+        <location filename="../widgets/mainwindow.cpp" line="164"/>
         <source>SQL scripts (*.sql);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="180"/>
-        <location filename="../widgets/mainwindow.cpp" line="186"/>
+        <location filename="../widgets/mainwindow.cpp" line="181"/>
+        <location filename="../widgets/mainwindow.cpp" line="187"/>
         <source>Save SQL Script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="181"/>
+        <location filename="../widgets/mainwindow.cpp" line="182"/>
         <source>SQL scripts (*.sql)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="190"/>
+        <location filename="../widgets/mainwindow.cpp" line="191"/>
         <source>&amp;Save SQL Script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="192"/>
+        <location filename="../widgets/mainwindow.cpp" line="193"/>
         <source>Save SQL Script &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="194"/>
+        <location filename="../widgets/mainwindow.cpp" line="195"/>
         <source>Close &amp;Tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="198"/>
+        <location filename="../widgets/mainwindow.cpp" line="199"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="201"/>
+        <location filename="../widgets/mainwindow.cpp" line="202"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="203"/>
+        <location filename="../widgets/mainwindow.cpp" line="204"/>
         <source>Query &amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="207"/>
+        <location filename="../widgets/mainwindow.cpp" line="208"/>
         <source>&amp;Refresh Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="213"/>
+        <location filename="../widgets/mainwindow.cpp" line="214"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="214"/>
+        <location filename="../widgets/mainwindow.cpp" line="215"/>
         <source>&amp;About DoSQL Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="216"/>
+        <location filename="../widgets/mainwindow.cpp" line="217"/>
         <source>About DoSQL Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="217"/>
+        <location filename="../widgets/mainwindow.cpp" line="218"/>
         <source>&lt;h3&gt;DoSQL Studio %1&lt;/h3&gt;&lt;p&gt;Browse, query and watch DoSQL and SQLite databases.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and SQLite.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="238"/>
+        <location filename="../widgets/mainwindow.cpp" line="239"/>
         <source>Open Database Read-Only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="238"/>
+        <location filename="../widgets/mainwindow.cpp" line="239"/>
         <source>Open Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="240"/>
+        <location filename="../widgets/mainwindow.cpp" line="241"/>
         <source>SQLite databases (*.db *.sqlite *.sqlite3 *.db3);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="278"/>
+        <location filename="../widgets/mainwindow.cpp" line="279"/>
         <source>Preparing the demo database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="284"/>
+        <location filename="../widgets/mainwindow.cpp" line="285"/>
         <source>Demo database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="285"/>
+        <location filename="../widgets/mainwindow.cpp" line="286"/>
         <source>The demo database could not be built: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="381"/>
+        <location filename="../widgets/mainwindow.cpp" line="390"/>
         <source>Query %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="428"/>
+        <location filename="../widgets/mainwindow.cpp" line="437"/>
         <source>Could not open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="429"/>
+        <location filename="../widgets/mainwindow.cpp" line="438"/>
         <source>%1
 
 Check that the file is a SQLite database and that you may read it.</source>
@@ -762,65 +878,95 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>QueryExecutor</name>
     <message>
-        <location filename="../core/engine/queryexecutor.cpp" line="56"/>
+        <location filename="../core/engine/queryexecutor.cpp" line="61"/>
         <source>Only one statement can run per request; split the script into statements.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/engine/queryexecutor.cpp" line="81"/>
-        <source>The statement has more parameters than values were given (%1). Supply a value for every parameter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/engine/queryexecutor.cpp" line="96"/>
-        <source>No value was given for parameter %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QueryTab</name>
     <message>
-        <location filename="../widgets/querytab.cpp" line="44"/>
+        <location filename="../widgets/querytab.cpp" line="47"/>
         <source>Run This Statement?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="52"/>
+        <location filename="../widgets/querytab.cpp" line="55"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="55"/>
+        <location filename="../widgets/querytab.cpp" line="58"/>
         <source>Run the selection, or the statement at the cursor (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="56"/>
+        <location filename="../widgets/querytab.cpp" line="59"/>
         <source>Run Script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="59"/>
+        <location filename="../widgets/querytab.cpp" line="62"/>
         <source>Run every statement in the editor (Ctrl+Shift+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="60"/>
+        <location filename="../widgets/querytab.cpp" line="63"/>
+        <source>Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="65"/>
+        <source>Show how SQLite will run the statement at the cursor (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="66"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="70"/>
-        <source>Stop Export</source>
+        <location filename="../widgets/querytab.cpp" line="69"/>
+        <source>Find and Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="72"/>
+        <source>Find Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="75"/>
+        <source>Find Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/querytab.cpp" line="85"/>
+        <source>Stop Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="100"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="199"/>
+        <source>Query plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="210"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/querytab.cpp" line="215"/>
+        <source>The plan could not be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/querytab.cpp" line="160"/>
+        <location filename="../widgets/querytab.cpp" line="223"/>
         <source>Cancelled; %n statement(s) after it were not run.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -828,32 +974,32 @@ Check that the file is a SQLite database and that you may read it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="190"/>
+        <location filename="../widgets/querytab.cpp" line="253"/>
         <source>This connection is read-only, so the statement was not sent: it would change the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="197"/>
+        <location filename="../widgets/querytab.cpp" line="260"/>
         <source>Statement %1 not run: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="207"/>
+        <location filename="../widgets/querytab.cpp" line="270"/>
         <source>Statement %1 not run: no parameter values were given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="235"/>
+        <location filename="../widgets/querytab.cpp" line="298"/>
         <source>Result %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="252"/>
+        <location filename="../widgets/querytab.cpp" line="315"/>
         <source>%1 rows; the first %2 are shown (export for all of them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/querytab.cpp" line="255"/>
+        <location filename="../widgets/querytab.cpp" line="318"/>
         <source>%n row(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -861,7 +1007,7 @@ Check that the file is a SQLite database and that you may read it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/querytab.cpp" line="257"/>
+        <location filename="../widgets/querytab.cpp" line="320"/>
         <source>%n row(s) changed</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -869,42 +1015,42 @@ Check that the file is a SQLite database and that you may read it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="258"/>
+        <location filename="../widgets/querytab.cpp" line="321"/>
         <source>Statement %1: %2 in %3 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="280"/>
+        <location filename="../widgets/querytab.cpp" line="343"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="281"/>
+        <location filename="../widgets/querytab.cpp" line="344"/>
         <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="282"/>
+        <location filename="../widgets/querytab.cpp" line="345"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="283"/>
+        <location filename="../widgets/querytab.cpp" line="346"/>
         <source>SQL INSERT statements (*.sql)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="288"/>
+        <location filename="../widgets/querytab.cpp" line="351"/>
         <source>Export Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="307"/>
+        <location filename="../widgets/querytab.cpp" line="370"/>
         <source>Exporting: %v rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/querytab.cpp" line="323"/>
+        <location filename="../widgets/querytab.cpp" line="386"/>
         <source>Exported %n row(s) to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -912,42 +1058,42 @@ Check that the file is a SQLite database and that you may read it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="348"/>
+        <location filename="../widgets/querytab.cpp" line="411"/>
         <source>%1 could not be saved: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="369"/>
+        <location filename="../widgets/querytab.cpp" line="432"/>
         <source>%1 could not be opened: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="372"/>
+        <location filename="../widgets/querytab.cpp" line="435"/>
         <source>%1 is larger than %2 MiB; open it in a text editor instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="404"/>
+        <location filename="../widgets/querytab.cpp" line="467"/>
         <source>Statement %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="412"/>
+        <location filename="../widgets/querytab.cpp" line="475"/>
         <source> (marked in the editor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="415"/>
+        <location filename="../widgets/querytab.cpp" line="478"/>
         <source>Hint: the schema sidebar lists the tables this database has.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/querytab.cpp" line="417"/>
+        <location filename="../widgets/querytab.cpp" line="480"/>
         <source>Statement %1 was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/querytab.cpp" line="420"/>
+        <location filename="../widgets/querytab.cpp" line="483"/>
         <source>%n statement(s) after it were not run.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -958,14 +1104,12 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteConnection</name>
     <message>
-        <location filename="../core/net/remoteconnection.cpp" line="71"/>
-        <location filename="../core/net/remoteconnection.cpp" line="98"/>
-        <location filename="../core/net/remoteconnection.cpp" line="114"/>
+        <location filename="../core/net/remoteconnection.cpp" line="66"/>
         <source>%1 is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remoteconnection.cpp" line="77"/>
+        <location filename="../core/net/remoteconnection.cpp" line="86"/>
         <source>This connection is read-only; the statement was not sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,42 +1155,50 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteSession</name>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="107"/>
+        <location filename="../core/net/remotesession.cpp" line="108"/>
         <source>%1 refused the WebSocket connection (HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../core/net/remotesession.cpp" line="127"/>
+        <source>The connection to %1 was lost after %n row(s) of this result had arrived, and the rest of the result went with it. Run the query again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="185"/>
-        <location filename="../core/net/remotesession.cpp" line="349"/>
+        <location filename="../core/net/remotesession.cpp" line="199"/>
+        <location filename="../core/net/remotesession.cpp" line="363"/>
         <source>The server sent a row value this client cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="214"/>
-        <location filename="../core/net/remotesession.cpp" line="414"/>
-        <location filename="../core/net/remotesession.cpp" line="446"/>
-        <location filename="../core/net/remotesession.cpp" line="463"/>
+        <location filename="../core/net/remotesession.cpp" line="228"/>
+        <location filename="../core/net/remotesession.cpp" line="430"/>
+        <location filename="../core/net/remotesession.cpp" line="474"/>
+        <location filename="../core/net/remotesession.cpp" line="491"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="248"/>
+        <location filename="../core/net/remotesession.cpp" line="262"/>
         <source>This server speaks HTTP only and commits every statement on its own: it has no transactions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="257"/>
+        <location filename="../core/net/remotesession.cpp" line="271"/>
         <source>A transaction is already open; COMMIT or ROLLBACK it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="268"/>
+        <location filename="../core/net/remotesession.cpp" line="282"/>
         <source>There is no open transaction to commit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="447"/>
-        <location filename="../core/net/remotesession.cpp" line="464"/>
+        <location filename="../core/net/remotesession.cpp" line="475"/>
+        <location filename="../core/net/remotesession.cpp" line="492"/>
         <source>Cancelled here, but this server cannot stop a statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1054,22 +1206,22 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>ResultExport</name>
     <message>
-        <location filename="../core/resultexport.cpp" line="162"/>
+        <location filename="../core/resultexport.cpp" line="164"/>
         <source>The export was cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/resultexport.cpp" line="168"/>
+        <location filename="../core/resultexport.cpp" line="170"/>
         <source>The database is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/resultexport.cpp" line="185"/>
+        <location filename="../core/resultexport.cpp" line="189"/>
         <source>%1 could not be written: %2. Check the free space and the folder&apos;s permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/resultexport.cpp" line="220"/>
+        <location filename="../core/resultexport.cpp" line="223"/>
         <source>%1 could not be saved: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,42 +1461,42 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>SchemaTreeModel</name>
     <message>
-        <location filename="../models/schematreemodel.cpp" line="51"/>
+        <location filename="../models/schematreemodel.cpp" line="52"/>
         <source>Default: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/schematreemodel.cpp" line="84"/>
+        <location filename="../models/schematreemodel.cpp" line="85"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/schematreemodel.cpp" line="137"/>
+        <location filename="../models/schematreemodel.cpp" line="139"/>
         <source>Could not read the schema: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/schematreemodel.cpp" line="145"/>
+        <location filename="../models/schematreemodel.cpp" line="147"/>
         <source>Tables (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/schematreemodel.cpp" line="149"/>
+        <location filename="../models/schematreemodel.cpp" line="151"/>
         <source>Views (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/schematreemodel.cpp" line="163"/>
+        <location filename="../models/schematreemodel.cpp" line="165"/>
         <source> (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/schematreemodel.cpp" line="166"/>
+        <location filename="../models/schematreemodel.cpp" line="168"/>
         <source> — opening…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/schematreemodel.cpp" line="169"/>
+        <location filename="../models/schematreemodel.cpp" line="171"/>
         <source> — failed</source>
         <translation type="unfinished"></translation>
     </message>
