@@ -67,8 +67,8 @@ Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
             percentile(latencies, 0.99)};
 }
 
-// The same traffic as raw frames against the echo server.
-Figures echoes(QWebSocket &socket, int total, int window)
+// The same traffic as raw frames: against the echo server, or straight to dosqld.
+Figures rawFrames(QWebSocket &socket, int total, int window)
 {
     const QString frame = QStringLiteral(
         "{\"id\":\"1\",\"method\":\"query\",\"params\":{\"sql\":\"SELECT v FROM kv WHERE id = ?\","
@@ -159,6 +159,13 @@ int main(int argc, char *argv[])
         out << "the echo server did not answer" << Qt::endl;
         return 1;
     }
+    // A bare client straight to dosqld: the server's share, without this client's.
+    QWebSocket bareSocket;
+    if (!BenchSupport::openSocket(bareSocket,
+                                  QUrl(QStringLiteral("ws://127.0.0.1:%1/db/bench").arg(port)))) {
+        out << "dosqld did not accept a bare WebSocket" << Qt::endl;
+        return 1;
+    }
 
     out << "bench_remote: " << total << " point SELECTs per round, " << inFlight
         << " in flight, medians of " << rounds << " rounds; " << rows << "-row table" << Qt::endl;
@@ -205,13 +212,14 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(growth), 0, 'f', 1)
         << Qt::endl;
 
-    QList<double> remoteRate, remoteP50, remoteP99, echoRate, echoP50, echoP99;
+    QList<double> remoteRate, remoteP50, remoteP99, echoRate, echoP50, echoP99, bareRate;
     for (int round = 0; round < rounds; ++round) {
         const Figures r = pointSelects(connection, total, inFlight, rows);
         remoteRate << r.perSecond;
         remoteP50 << r.p50Ms;
         remoteP99 << r.p99Ms;
-        const Figures e = echoes(echoSocket, total, inFlight);
+        bareRate << rawFrames(bareSocket, total, inFlight).perSecond;
+        const Figures e = rawFrames(echoSocket, total, inFlight);
         echoRate << e.perSecond;
         echoP50 << e.p50Ms;
         echoP99 << e.p99Ms;
@@ -226,6 +234,12 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(echoRate), 0, 'f', 0)
                .arg(BenchSupport::median(echoP50), 0, 'f', 2)
                .arg(BenchSupport::median(echoP99), 0, 'f', 2)
+        << Qt::endl;
+    out << QStringLiteral("the same frames from a bare client straight to dosqld: %1/s (%2 of the"
+                          " echo); RemoteConnection reaches %3 of that bare client")
+               .arg(BenchSupport::median(bareRate), 0, 'f', 0)
+               .arg(BenchSupport::median(bareRate) / BenchSupport::median(echoRate), 0, 'f', 2)
+               .arg(BenchSupport::median(remoteRate) / BenchSupport::median(bareRate), 0, 'f', 2)
         << Qt::endl;
     out << QStringLiteral("ratio %1 of the echo (target >= 0.5: %2)")
                .arg(ratio, 0, 'f', 2)

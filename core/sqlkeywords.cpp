@@ -7,11 +7,29 @@
 
 QString firstSqlKeyword(const QString &sql)
 {
-    static const QRegularExpression re(
-        QStringLiteral(R"(^(?:\s+|--[^\n]*\n?|/\*.*?\*/)*([A-Za-z]+))"),
-        QRegularExpression::DotMatchesEverythingOption);
-    const auto match = re.match(sql);
-    return match.hasMatch() ? match.captured(1).toUpper() : QString();
+    // Every statement a server or connection routes passes here: a plain scan, no regex.
+    const qsizetype size = sql.size();
+    qsizetype i = 0;
+    while (i < size) {
+        const char16_t c = sql.at(i).unicode();
+        if (c == u' ' || (c >= u'\t' && c <= u'\r')) {
+            ++i;
+        } else if (c == u'-' && i + 1 < size && sql.at(i + 1) == u'-') {
+            const qsizetype end = sql.indexOf(u'\n', i + 2);
+            i = end < 0 ? size : end + 1;
+        } else if (c == u'/' && i + 1 < size && sql.at(i + 1) == u'*') {
+            const qsizetype end = sql.indexOf(QLatin1String("*/"), i + 2);
+            if (end < 0)
+                return {}; // an unterminated comment holds no keyword
+            i = end + 2;
+        } else {
+            break;
+        }
+    }
+    qsizetype end = i;
+    while (end < size && sql.at(end).isLetter() && sql.at(end).unicode() < 0x80)
+        ++end;
+    return sql.mid(i, end - i).toUpper();
 }
 
 bool isTransactionControl(const QString &keyword)

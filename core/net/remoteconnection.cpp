@@ -80,8 +80,8 @@ QueryRequest *RemoteConnection::query(const Statement &statement, QObject *paren
     track(request);
     if (failUnlessOpen(request))
         return request;
-    if (isReadOnly() && !RemoteSession::isRead(statement.sql)
-        && !isTransactionControl(firstSqlKeyword(statement.sql))) {
+    const QString keyword = isReadOnly() ? firstSqlKeyword(statement.sql) : QString();
+    if (isReadOnly() && !RemoteSession::isRead(keyword) && !isTransactionControl(keyword)) {
         failLater(request, {ErrorCode::ReadOnly,
                             tr("This connection is read-only; the statement was not sent."),
                             {}});

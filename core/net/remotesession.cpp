@@ -84,6 +84,21 @@ struct RemoteSession::Run
     qint64 rowsDelivered = 0; // after sampling
     ExecSummary summary;
     QElapsedTimer clock;
+    QString keyword; // the statement's first, which routes it
+    // Deliveries made while one reply is handled, sent to the request's thread in one event:
+    // columns, rows and the end of a small result cost one hop instead of three.
+    std::vector<std::function<void(DbRequest *)>> deliveries;
+
+    void deliver(std::function<void(DbRequest *)> fn) { deliveries.push_back(std::move(fn)); }
+    void flush()
+    {
+        if (deliveries.empty())
+            return;
+        control->post([all = std::exchange(deliveries, {})](DbRequest *request) {
+            for (const auto &fn : all)
+                fn(request);
+        });
+    }
 };
 
 RemoteSession::RemoteSession(const RemoteEndpoint &endpoint, const RemoteOptions &options,
@@ -206,9 +221,8 @@ void RemoteSession::select(const Statement &statement, SelectDone done)
         {-1, true});
 }
 
-bool RemoteSession::isRead(const QString &sql)
+bool RemoteSession::isRead(const QString &keyword)
 {
-    const QString keyword = firstSqlKeyword(sql);
     return keyword == u"SELECT" || keyword == u"VALUES" || keyword == u"WITH"
            || keyword == u"EXPLAIN" || keyword == u"PRAGMA";
 }
@@ -219,7 +233,8 @@ void RemoteSession::runQuery(const std::shared_ptr<RequestControl> &control,
     auto run = std::make_shared<Run>();
     run->control = control;
     run->statement = statement;
-    run->read = isRead(statement.sql);
+    run->keyword = firstSqlKeyword(statement.sql);
+    run->read = isRead(run->keyword);
     run->clock.start();
     // Any thread may cancel; the work happens on ours.
     control->setInterruptHandler(
@@ -253,7 +268,7 @@ void RemoteSession::sendOverHttp(const std::shared_ptr<Run> &run)
 
 bool RemoteSession::controlTransaction(const std::shared_ptr<Run> &run)
 {
-    const QString keyword = firstSqlKeyword(run->statement.sql);
+    const QString &keyword = run->keyword;
     if (keyword != u"BEGIN" && keyword != u"COMMIT" && keyword != u"END" && keyword != u"ROLLBACK")
         return false;
     // The contract has methods for these; SQL text for them is refused by servers.
@@ -375,7 +390,7 @@ void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, Page &page)
 {
     if (!run->columnsDelivered) {
         const QList<ResultColumn> columns = page.columns;
-        run->control->post([columns](DbRequest *request) {
+        run->deliver([columns](DbRequest *request) {
             static_cast<QueryRequest *>(request)->deliverColumns(columns);
         });
         run->columnsDelivered = true;
@@ -392,7 +407,7 @@ void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, Page &page)
         if (batch.rows.isEmpty())
             return;
         run->control->takeBatchCredit();
-        run->control->post([batch](DbRequest *request) {
+        run->deliver([batch](DbRequest *request) {
             static_cast<QueryRequest *>(request)->deliverRows(batch);
         });
         batch.rows.clear();
@@ -417,6 +432,7 @@ void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, Page &page)
     const bool more = !run->cursor.isEmpty();
     if (!more || limitReached || (options.maxRows >= 0 && run->rowsRead >= options.maxRows))
         return end(run, nullptr);
+    run->flush();
     // The next page once the consumer has caught up, so a slow one bounds what is in memory.
     run->control->whenCreditFree(
         [handle = m_handle, run] { handle->post([run](RemoteSession *s) { s->fetchMore(run); }); });
@@ -509,16 +525,18 @@ void RemoteSession::end(const std::shared_ptr<Run> &run, const DbError *error)
     }
     if (error) {
         const DbError failure = *error;
-        run->control->post([failure](DbRequest *request) { request->deliverFailure(failure); });
+        run->deliver([failure](DbRequest *request) { request->deliverFailure(failure); });
+        run->flush();
         return;
     }
     run->summary.rowsRead = run->rowsRead;
     run->summary.durationMs = double(run->clock.nsecsElapsed()) / 1e6;
     const ExecSummary summary = run->summary;
-    run->control->post([summary](DbRequest *request) {
+    run->deliver([summary](DbRequest *request) {
         static_cast<QueryRequest *>(request)->deliverFinished(summary);
     });
-    if (isSchemaChange(firstSqlKeyword(run->statement.sql)))
+    run->flush();
+    if (isSchemaChange(run->keyword))
         Q_EMIT schemaChanged();
 }
 

@@ -43,7 +43,7 @@ public:
                const ChangeSubscription::Options &options);
 
     // Statements sent with `query` (and paged); the rest go with `exec`.
-    static bool isRead(const QString &sql);
+    static bool isRead(const QString &keyword);
     // The largest page asked for at once.
     static constexpr int kPageRows = 2000;
 

@@ -1,3 +1,4 @@
+#include "core/sqlkeywords.h"
 #include "core/sqlscript.h"
 
 #include <QTest>
@@ -17,6 +18,40 @@ class TestSqlScript : public QObject
     }
 
 private Q_SLOTS:
+    // The keyword that routes a statement (reader or writer, transaction methods, refusals).
+    void firstKeyword_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("keyword");
+        QTest::newRow("plain") << "select 1"
+                               << "SELECT";
+        QTest::newRow("spaces and tabs") << " \t\r\n  Insert into t"
+                                         << "INSERT";
+        QTest::newRow("line comments") << "-- one\n--two\nWITH x AS (SELECT 1)"
+                                       << "WITH";
+        QTest::newRow("block comments") << "/* a\n b */ /**/BEGIN;"
+                                        << "BEGIN";
+        QTest::newRow("unterminated comment") << "/* DELETE FROM t"
+                                              << "";
+        QTest::newRow("comment to the end") << "-- DELETE FROM t"
+                                            << "";
+        QTest::newRow("stops at non-letters") << "pragma_x"
+                                              << "PRAGMA";
+        QTest::newRow("parenthesis first") << "(SELECT 1)"
+                                           << "";
+        QTest::newRow("empty") << ""
+                               << "";
+        QTest::newRow("non-ASCII letters are no keyword") << "ÜPDATE t"
+                                                          << "";
+    }
+
+    void firstKeyword()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, keyword);
+        QCOMPARE(firstSqlKeyword(sql), keyword);
+    }
+
     void split_data()
     {
         QTest::addColumn<QString>("script");
