@@ -454,10 +454,10 @@ void DosqlServer::serveChangeStream(HttpConnection *connection, const HttpReques
                 }
                 connection->writeStream(chunk);
                 feed->acknowledge(int(events.size()));
-                // A client that stopped reading is let go; EventSource comes back with
-                // Last-Event-ID.
+                // A client that stopped reading is let go at once (a graceful close would
+                // wait for it to read); EventSource comes back with Last-Event-ID.
                 if (connection->pendingBytes() > maxPendingBytes)
-                    connection->endStream();
+                    connection->abortStream();
             });
     feed->start();
 }

@@ -146,3 +146,9 @@ void HttpConnection::endStream()
     if (m_socket)
         m_socket->disconnectFromHost();
 }
+
+void HttpConnection::abortStream()
+{
+    if (m_socket)
+        m_socket->abort();
+}

@@ -27,6 +27,9 @@ public:
     // Bytes written to the stream that the client has not yet taken.
     qint64 pendingBytes() const;
     void endStream();
+    // Drops the connection without sending what is still buffered (for clients that stopped
+    // reading).
+    void abortStream();
 
     // Gives the socket away (to the WebSocket server) with the upgrade request still unread in it.
     QTcpSocket *takeSocket();

@@ -151,10 +151,13 @@ void RpcSession::runNext()
         if (request.method == u"unsubscribe")
             return unsubscribe(request.id, request.params);
         QPointer<RpcSession> guard(this);
-        // Paged reads and fetches can be cancelled while they run.
+        // A fetch can be cancelled while it runs. Statements in a transaction cannot (an
+        // interrupted write would roll the whole transaction back), and neither can the
+        // methods that only look things up: `cancel` answers {cancelled: false} for them.
         auto token = std::make_shared<ServedDatabase::CancelToken>();
         const QString key = request.id.toVariant().toString();
-        m_cancellable.insert(key, token);
+        if (request.method == u"fetch")
+            m_cancellable.insert(key, token);
         // The reply may come after this session is gone (the client left): then it is dropped.
         return m_methods.call(
             request.method, request.params,
@@ -358,8 +361,11 @@ void RpcSession::unsubscribe(const QJsonValue &id, const QJsonObject &params)
 
 void RpcSession::dropSubscription(const QString &subscriptionId)
 {
-    if (ChangeFeed *feed = m_feeds.take(subscriptionId))
+    if (ChangeFeed *feed = m_feeds.take(subscriptionId)) {
+        // A batch it already read may still be queued: it must not reach the client now.
+        disconnect(feed, nullptr, this, nullptr);
         feed->deleteLater();
+    }
     m_batchNumbers.remove(subscriptionId);
     if (m_feeds.isEmpty())
         m_heartbeat->stop();

@@ -31,9 +31,9 @@ ServedDatabase::~ServedDatabase()
     delete m_cursors;
     m_readers.clear();
     if (m_writer) {
-        // The log lives on the writer thread: it goes there, before the writer stops.
-        ChangeLog *log = m_log.release();
-        m_writer->post([log](SqliteDb &) { delete log; });
+        // The log lives on the writer thread, and writes still queued there use it: it goes
+        // last, on that thread. (reset() waits for this task, so `this` is still whole.)
+        m_writer->post([this](SqliteDb &) { m_log.reset(); });
         m_writer.reset();
     }
 }
@@ -202,8 +202,10 @@ bool ServedDatabase::CancelToken::cancel()
 bool ServedDatabase::CancelToken::begin(SqliteDb *db)
 {
     std::lock_guard lock(m_mutex);
+    if (m_cancelled)
+        return false; // nothing runs: a later cancel must not interrupt whatever runs next
     m_running = db;
-    return !m_cancelled;
+    return true;
 }
 
 void ServedDatabase::CancelToken::end()

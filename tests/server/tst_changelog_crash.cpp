@@ -190,6 +190,37 @@ private Q_SLOTS:
                           [&](const SqliteStatement &) { found = true; }));
         QVERIFY(!found);
     }
+
+    // SIGTERM while writes wait behind an open transaction's lock: they run or fail as the
+    // server stops, and none of them may find the change log already gone.
+    void sigtermWithWritesQueuedBehindATransaction()
+    {
+        DosqldProcess server({QStringLiteral("--data-dir"), m_dir.path()});
+        RpcClient holder(server.url(QStringLiteral("crash")));
+        const QString tx = holder.call(QStringLiteral("beginTransaction"))
+                               .value(QStringLiteral("result"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        QVERIFY(!tx.isEmpty());
+        QVERIFY(holder
+                    .call(QStringLiteral("exec"),
+                          {{QStringLiteral("sql"),
+                            QStringLiteral("INSERT INTO items VALUES (515151, 1)")},
+                           {QStringLiteral("transactionId"), tx}})
+                    .contains(QStringLiteral("result")));
+        RpcClient writer(server.url(QStringLiteral("crash")));
+        for (int i = 0; i < 200; ++i)
+            writer.send(QStringLiteral("exec"),
+                        {{QStringLiteral("sql"), QStringLiteral("INSERT INTO items VALUES (?, ?)")},
+                         {QStringLiteral("params"), QJsonArray{600000 + i, i}}});
+        QTest::qWait(300);            // they reach the server and queue behind the lock
+        server.process().terminate(); // SIGTERM
+        QVERIFY(server.process().waitForFinished(15000));
+        QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.process().exitCode(), 0);
+        QVERIFY(verifyLogMatchesData() >= 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestChangeLogCrash)

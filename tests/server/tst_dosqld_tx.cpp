@@ -161,6 +161,39 @@ private Q_SLOTS:
         QCOMPARE(balance(2), 30);
     }
 
+    // A statement in a transaction cannot be interrupted without losing the transaction: cancel
+    // says so ({cancelled: false}), and the statement answers as usual.
+    void cancelInsideATransactionSaysItCannot()
+    {
+        const QString tx = begin();
+        RpcClient client(QUrl(QStringLiteral("ws://127.0.0.1:%1/db/bank").arg(m_server->port())));
+        const QString query = client.send(
+            QStringLiteral("query"),
+            {{QStringLiteral("sql"),
+              QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                             " WHERE i < 300000) SELECT count(*) AS c FROM n")},
+             {QStringLiteral("transactionId"), tx}});
+        const QJsonObject answer
+            = client.call(QStringLiteral("cancel"), {{QStringLiteral("requestId"), query}});
+        QCOMPARE(answer.value(QStringLiteral("result"))
+                     .toObject()
+                     .value(QStringLiteral("cancelled"))
+                     .toBool(true),
+                 false);
+        const QJsonObject reply = client.waitFor(query, 20000);
+        QCOMPARE(reply.value(QStringLiteral("result"))
+                     .toObject()
+                     .value(QStringLiteral("rows"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("c"))
+                     .toInt(),
+                 300000);
+        QVERIFY(
+            result(QStringLiteral("rollback"), {{QStringLiteral("transactionId"), tx}}).isEmpty());
+    }
+
     void idleTransactionsTimeOut()
     {
         const QString tx = begin({{QStringLiteral("timeoutMs"), 150}});
