@@ -1,6 +1,7 @@
 #include "server/rpcmethods.h"
 
 #include "core/protocol/jsonvalue.h"
+#include "core/protocol/jsonwriter.h"
 #include "core/protocol/rpccodec.h"
 #include "server/servedatabase.h"
 #include "server/servedcursors.h"
@@ -151,12 +152,17 @@ void RpcMethods::call(const QString &method, const QJsonObject &params, Reply re
     if (method == u"stats")
         return reply(RpcCodec::toJson(stats()), nullptr);
     if (method == u"ping") {
-        return reply(
-            RpcCodec::toJson(QJsonObject{
-                {QStringLiteral("pong"), true},
-                {QStringLiteral("lsn"), QString::number(m_database->currentLsn())},
-                {QStringLiteral("timestamp"), double(QDateTime::currentMSecsSinceEpoch())}}),
-            nullptr);
+        // Clients ping to keep sockets warm and to measure latency: answered the cheap way.
+        JsonWriter json;
+        json.beginObject();
+        json.key(QLatin1StringView("pong"));
+        json.boolean(true);
+        json.key(QLatin1StringView("lsn"));
+        json.string(QLatin1StringView(QByteArray::number(m_database->currentLsn())));
+        json.key(QLatin1StringView("timestamp"));
+        json.integer(QDateTime::currentMSecsSinceEpoch());
+        json.endObject();
+        return reply(json.take(), nullptr);
     }
     if (method == u"hello") {
         return reply(RpcCodec::toJson(QJsonObject{
