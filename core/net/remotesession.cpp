@@ -494,9 +494,28 @@ void RemoteSession::interrupt(const std::shared_ptr<Run> &run)
         return end(run, &error);
     }
     if (!run->callId.isEmpty() && m_info.has(QStringLiteral("cancel"))) {
-        // The server stops the statement and answers it with CANCELLED.
-        m_channel->call(QStringLiteral("cancel"), {{QStringLiteral("requestId"), run->callId}},
-                        [](const QJsonValue &, const DbError *) {});
+        // The server stops the statement and answers it with CANCELLED. When it cannot (a
+        // statement inside a transaction), the request is let go here and the user told.
+        QPointer<RemoteSession> self(this);
+        const bool inTransaction = !m_transactionId.isEmpty();
+        m_channel->call(
+            QStringLiteral("cancel"), {{QStringLiteral("requestId"), run->callId}},
+            [self, run, inTransaction](const QJsonValue &result, const DbError *error) {
+                if (!self || run->ended
+                    || (!error && result.toObject().value(QStringLiteral("cancelled")).toBool()))
+                    return;
+                self->m_channel->abandon(run->callId);
+                const DbError abandoned{
+                    ErrorCode::Cancelled,
+                    inTransaction
+                        ? tr("Cancelled here, but the server cannot stop a statement inside a"
+                             " transaction: it may still complete there, as part of the open"
+                             " transaction.")
+                        : tr("Cancelled here, but the server could not stop the statement: it may"
+                             " still complete there."),
+                    {}};
+                self->end(run, &abandoned);
+            });
         return;
     }
     if (!run->callId.isEmpty())

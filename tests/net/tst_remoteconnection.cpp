@@ -455,6 +455,32 @@ private Q_SLOTS:
                  1);
     }
 
+    // Inside a transaction the server cannot stop a statement: the request still ends at once,
+    // cancelled, saying what may happen there; the transaction goes on.
+    void cancelInsideATransactionIsAbandonedAndSaid()
+    {
+        if (kHttp)
+            QSKIP("HTTP compatibility mode has no transactions");
+        QVERIFY(TestDb::run(m_connection.get(), QStringLiteral("BEGIN")).ok);
+        QueryRequest *request = m_connection->query(Statement(QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000)"
+            " SELECT count(*) FROM n")));
+        QSignalSpy ended(request, &DbRequest::ended);
+        QTest::qWait(100);
+        QElapsedTimer timer;
+        timer.start();
+        request->cancel();
+        QVERIFY(ended.wait(5000));
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(request->error().code, ErrorCode::Cancelled);
+        QVERIFY2(request->error().message.contains(QStringLiteral("inside a transaction")),
+                 qPrintable(request->error().message));
+        delete request;
+        const TestDb::Outcome rollback
+            = TestDb::run(m_connection.get(), QStringLiteral("ROLLBACK"));
+        QVERIFY2(rollback.ok, qPrintable(rollback.error.message));
+    }
+
     void readsSurviveAServerRestart()
     {
         if (kHttp) {
