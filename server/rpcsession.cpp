@@ -126,7 +126,19 @@ void RpcSession::frameReceived(const QByteArray &frame)
         return;
     }
     m_queue.enqueue(request);
-    runNext();
+    // The socket hands over every frame that arrived together before control returns to the
+    // event loop: run them from there, so that pipelined reads go to a reader as one group
+    // (one hop there and back) rather than one by one.
+    if (!m_runScheduled) {
+        m_runScheduled = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_runScheduled = false;
+                runNext();
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 void RpcSession::runNext()
@@ -188,7 +200,8 @@ void RpcSession::runGroup(RpcMethods::Group group)
         ++m_readGroupsInFlight;
     else
         m_running = true;
-    while (!m_queue.isEmpty() && units.size() < kMaxGroup
+    const int maxUnits = group == RpcMethods::Group::Read ? kMaxReadGroup : kMaxGroup;
+    while (!m_queue.isEmpty() && units.size() < maxUnits
            && RpcMethods::groupOf(m_queue.head().method, m_queue.head().params) == group) {
         const Pending request = m_queue.dequeue();
         ++*remaining;

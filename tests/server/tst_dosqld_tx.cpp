@@ -171,16 +171,20 @@ private Q_SLOTS:
             QStringLiteral("query"),
             {{QStringLiteral("sql"),
               QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
-                             " WHERE i < 300000) SELECT count(*) AS c FROM n")},
+                             " WHERE i < 3000000) SELECT count(*) AS c FROM n")},
              {QStringLiteral("transactionId"), tx}});
+        QTest::qWait(50); // running by now, no longer waiting in the socket's queue
         const QJsonObject answer
             = client.call(QStringLiteral("cancel"), {{QStringLiteral("requestId"), query}});
+        const QJsonObject reply = client.waitFor(query, 20000);
+        // Ended before the checks, so that a failure leaves no transaction holding the lock.
+        QVERIFY(
+            result(QStringLiteral("rollback"), {{QStringLiteral("transactionId"), tx}}).isEmpty());
         QCOMPARE(answer.value(QStringLiteral("result"))
                      .toObject()
                      .value(QStringLiteral("cancelled"))
                      .toBool(true),
                  false);
-        const QJsonObject reply = client.waitFor(query, 20000);
         QCOMPARE(reply.value(QStringLiteral("result"))
                      .toObject()
                      .value(QStringLiteral("rows"))
@@ -189,9 +193,7 @@ private Q_SLOTS:
                      .toObject()
                      .value(QStringLiteral("c"))
                      .toInt(),
-                 300000);
-        QVERIFY(
-            result(QStringLiteral("rollback"), {{QStringLiteral("transactionId"), tx}}).isEmpty());
+                 3000000);
     }
 
     void idleTransactionsTimeOut()
