@@ -57,6 +57,23 @@ private:
         return events.size();
     }
 
+    // Opens a transaction on `client` that has inserted row `id` (and so holds the write lock);
+    // its id, empty when that failed.
+    static QString beginWithRow(RpcClient &client, int id)
+    {
+        const QString tx = client.call(QStringLiteral("beginTransaction"))
+                               .value(QStringLiteral("result"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        const QJsonObject inserted = client.call(
+            QStringLiteral("exec"),
+            {{QStringLiteral("sql"), QStringLiteral("INSERT INTO items VALUES (?, 1)")},
+             {QStringLiteral("params"), QJsonArray{id}},
+             {QStringLiteral("transactionId"), tx}});
+        return inserted.contains(QStringLiteral("result")) ? tx : QString();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -161,18 +178,8 @@ private Q_SLOTS:
                                   .value(QStringLiteral("lsn"))
                                   .toString()
                                   .toLongLong();
-        const QString tx = client.call(QStringLiteral("beginTransaction"))
-                               .value(QStringLiteral("result"))
-                               .toObject()
-                               .value(QStringLiteral("id"))
-                               .toString();
+        const QString tx = beginWithRow(client, 424242);
         QVERIFY(!tx.isEmpty());
-        QVERIFY(client
-                    .call(QStringLiteral("exec"),
-                          {{QStringLiteral("sql"),
-                            QStringLiteral("INSERT INTO items VALUES (424242, 1)")},
-                           {QStringLiteral("transactionId"), tx}})
-                    .contains(QStringLiteral("result")));
         QElapsedTimer timer;
         timer.start();
         server.process().terminate(); // SIGTERM
@@ -197,18 +204,8 @@ private Q_SLOTS:
     {
         DosqldProcess server({QStringLiteral("--data-dir"), m_dir.path()});
         RpcClient holder(server.url(QStringLiteral("crash")));
-        const QString tx = holder.call(QStringLiteral("beginTransaction"))
-                               .value(QStringLiteral("result"))
-                               .toObject()
-                               .value(QStringLiteral("id"))
-                               .toString();
+        const QString tx = beginWithRow(holder, 515151);
         QVERIFY(!tx.isEmpty());
-        QVERIFY(holder
-                    .call(QStringLiteral("exec"),
-                          {{QStringLiteral("sql"),
-                            QStringLiteral("INSERT INTO items VALUES (515151, 1)")},
-                           {QStringLiteral("transactionId"), tx}})
-                    .contains(QStringLiteral("result")));
         RpcClient writer(server.url(QStringLiteral("crash")));
         for (int i = 0; i < 200; ++i)
             writer.send(QStringLiteral("exec"),
