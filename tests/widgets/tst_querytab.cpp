@@ -455,10 +455,19 @@ private Q_SLOTS:
         QTRY_VERIFY(tab.isRunning());
         QTest::qWait(200);
         QElapsedTimer timer;
+        qint64 stoppedAfterMs = -1;
+        connect(&tab, &QueryTab::runningChanged, &tab, [&](bool running) {
+            if (!running)
+                stoppedAfterMs = timer.elapsed();
+        });
         timer.start();
         QTest::keyClick(tab.editor(), Qt::Key_Escape);
         waitIdle(tab);
-        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        qInfo("Esc to stopped: %lld ms", stoppedAfterMs);
+        // The engine stops within 100 ms (tst_localconnection); here the margin is for a busy
+        // machine running the tests side by side.
+        QVERIFY2(stoppedAfterMs >= 0 && stoppedAfterMs < 500,
+                 qPrintable(QString::number(stoppedAfterMs)));
         QVERIFY(tab.messages().contains(QStringLiteral("cancelled")));
     }
 };
