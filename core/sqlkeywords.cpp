@@ -2,7 +2,6 @@
 
 #include <sqlite3.h>
 
-#include <QRegularExpression>
 #include <QStringList>
 
 QString firstSqlKeyword(const QString &sql)

@@ -136,14 +136,22 @@ RemoteSession::RemoteSession(const RemoteEndpoint &endpoint, const RemoteOptions
     });
 }
 
-DbError RemoteSession::lostCursorError(const Run &run) const
+bool RemoteSession::endIfCursorLost(const std::shared_ptr<Run> &run)
 {
-    return {ErrorCode::ConnectionClosed,
-            tr("The connection to %1 was lost after %n row(s) of this result had arrived, and the"
-               " rest of the result went with it. Run the query again.",
-               nullptr, int(qMin<qint64>(run.rowsRead, INT_MAX)))
-                .arg(m_endpoint.displayName()),
-            {}};
+    // A cursor is the server's: after a reconnect it is gone (the server restarted, or it closed
+    // it with the socket).
+    if (run->cursorLink == m_link)
+        return false;
+    run->cursor.clear();
+    const DbError lost{
+        ErrorCode::ConnectionClosed,
+        tr("The connection to %1 was lost after %n row(s) of this result had arrived, and the"
+           " rest of the result went with it. Run the query again.",
+           nullptr, int(qMin<qint64>(run->rowsRead, INT_MAX)))
+            .arg(m_endpoint.displayName()),
+        {}};
+    end(run, &lost);
+    return true;
 }
 
 RemoteSession::~RemoteSession()
@@ -446,13 +454,8 @@ void RemoteSession::fetchMore(const std::shared_ptr<Run> &run)
         const DbError error{ErrorCode::Cancelled, tr("The request was cancelled."), {}};
         return end(run, &error);
     }
-    // A cursor is the server's: after a reconnect it is gone (the server restarted, or it closed
-    // it with the socket).
-    if (run->cursorLink != m_link) {
-        run->cursor.clear();
-        const DbError error = lostCursorError(*run);
-        return end(run, &error);
-    }
+    if (endIfCursorLost(run))
+        return;
     const qint64 left = run->statement.options.maxRows >= 0
                             ? run->statement.options.maxRows - run->rowsRead
                             : kPageRows;
@@ -465,11 +468,8 @@ void RemoteSession::fetchMore(const std::shared_ptr<Run> &run)
                           [self, run](const QJsonValue &result, const DbError *error) {
                               if (!self)
                                   return;
-                              if (error && run->cursorLink != self->m_link) {
-                                  run->cursor.clear();
-                                  const DbError lost = self->lostCursorError(*run);
-                                  return self->end(run, &lost);
-                              }
+                              if (error && self->endIfCursorLost(run))
+                                  return;
                               if (error)
                                   return self->end(run, error);
                               self->receivePage(run, result);

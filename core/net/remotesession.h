@@ -75,7 +75,8 @@ private:
     void fetchMore(const std::shared_ptr<Run> &run);
     void receivePage(const std::shared_ptr<Run> &run, const QJsonValue &result);
     void end(const std::shared_ptr<Run> &run, const DbError *error);
-    DbError lostCursorError(const Run &run) const;
+    // Ends `run` saying so when its server cursor was lost with a reconnect.
+    bool endIfCursorLost(const std::shared_ptr<Run> &run);
     void interrupt(const std::shared_ptr<Run> &run);
 
     RemoteEndpoint m_endpoint;
