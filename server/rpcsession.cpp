@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QScopedValueRollback>
 #include <QTimer>
 #include <QUuid>
 #include <QWebSocket>
@@ -40,6 +41,9 @@ RpcSession::RpcSession(std::unique_ptr<QWebSocket> socket, ServedDatabase *datab
 
 RpcSession::~RpcSession()
 {
+    // A socket that still holds frames reports them written as it closes, and this object's
+    // members are gone by the time the socket is.
+    m_socket->disconnect(this);
     --m_state->connections;
 }
 
@@ -48,6 +52,14 @@ void RpcSession::send(const QByteArray &frame, const QString &subscriptionId, in
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     m_socket->sendTextMessage(QString::fromUtf8(frame));
+    // The socket sends what it holds once control is back in the event loop. When many replies
+    // are made in one go, the first ones leave early instead, so that the client works on them
+    // while this thread makes the rest: the two sides overlap rather than take turns.
+    // bench_dosqld's point SELECTs, medians: ~75k/s never, ~86k/s every 4, ~95k/s every 16.
+    if (++m_unflushed == kFramesPerFlush) {
+        m_socket->flush();
+        m_unflushed = 0;
+    }
     // What the socket will report as written: the payload and a server frame's header.
     const qint64 size = frame.size();
     m_inFlight.enqueue({size + (size > 65535 ? 10 : size > 125 ? 4 : 2), subscriptionId, events});
@@ -57,6 +69,7 @@ void RpcSession::send(const QByteArray &frame, const QString &subscriptionId, in
 
 void RpcSession::bytesWritten(qint64 bytes)
 {
+    m_unflushed = 0;
     while (bytes > 0 && !m_inFlight.isEmpty()) {
         InFlight &head = m_inFlight.head();
         const qint64 taken = qMin(bytes, head.bytes);
@@ -129,39 +142,65 @@ void RpcSession::frameReceived(const QByteArray &frame)
     // The socket hands over every frame that arrived together before control returns to the
     // event loop: run them from there, so that pipelined reads go to a reader as one group
     // (one hop there and back) rather than one by one.
-    if (!m_runScheduled) {
-        m_runScheduled = true;
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_runScheduled = false;
-                runNext();
-            },
-            Qt::QueuedConnection);
-    }
+    scheduleRun();
+}
+
+void RpcSession::scheduleRun()
+{
+    if (m_runScheduled)
+        return;
+    m_runScheduled = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_runScheduled = false;
+            runNext();
+        },
+        Qt::QueuedConnection);
 }
 
 void RpcSession::runNext()
 {
+    // Requests answered at once end inside this loop: it goes on with the next one itself, so
+    // that a long pipeline of them does not nest a call per request.
+    if (m_inRunNext)
+        return;
+    const QScopedValueRollback inRunNext(m_inRunNext, true);
+    const ServedDatabase::QuickBatch quickBatch(m_database);
+    int quickReads = 0;
     while (!m_queue.isEmpty() && !m_running) {
         const RpcMethods::Group group
             = RpcMethods::groupOf(m_queue.head().method, m_queue.head().params);
         // Reads follow reads at once, on the reader the earlier ones went to, which runs and
         // answers them in order; anything else waits until everything before it has answered.
         if (group == RpcMethods::Group::Read) {
+            // With no read still out on a reader, a quick read is answered here and now.
+            if (m_readGroupsInFlight == 0 && answerQuickly(m_queue.head())) {
+                m_queue.dequeue();
+                // The other sockets on this thread get their turn now and then.
+                if (++quickReads == kMaxQuickReadsPerTurn)
+                    return scheduleRun();
+                continue;
+            }
             runGroup(group);
             continue;
         }
         if (m_readGroupsInFlight > 0)
             return;
         m_running = true;
-        if (group == RpcMethods::Group::Write)
-            return runGroup(group);
+        if (group == RpcMethods::Group::Write) {
+            runGroup(group);
+            continue;
+        }
         const Pending request = m_queue.dequeue();
-        if (request.method == u"subscribe")
-            return subscribe(request.id, request.params);
-        if (request.method == u"unsubscribe")
-            return unsubscribe(request.id, request.params);
+        if (request.method == u"subscribe") {
+            subscribe(request.id, request.params);
+            continue;
+        }
+        if (request.method == u"unsubscribe") {
+            unsubscribe(request.id, request.params);
+            continue;
+        }
         QPointer<RpcSession> guard(this);
         // A fetch can be cancelled while it runs. Statements in a transaction cannot (an
         // interrupted write would roll the whole transaction back), and neither can the
@@ -171,7 +210,7 @@ void RpcSession::runNext()
         if (request.method == u"fetch")
             m_cancellable.insert(key, token);
         // The reply may come after this session is gone (the client left): then it is dropped.
-        return m_methods.call(
+        m_methods.call(
             request.method, request.params,
             [guard, key, id = request.id](const QByteArray &result, const DbError *error) {
                 if (!guard)
@@ -181,6 +220,20 @@ void RpcSession::runNext()
             },
             token);
     }
+}
+
+bool RpcSession::answerQuickly(const Pending &read)
+{
+    QPointer<RpcSession> guard(this);
+    auto reply = [guard, id = read.id](const QByteArray &result, const DbError *error) {
+        if (guard)
+            guard->send(error ? RpcCodec::errorFrame(id, *error)
+                              : RpcCodec::resultFrame(id, result));
+    };
+    const std::optional<ServedDatabase::Work> unit
+        = m_methods.work(read.method, read.params, reply);
+    // Without a unit, the request was answered already (its params were wrong).
+    return !unit || m_database->runQuickly(*unit);
 }
 
 void RpcSession::runGroup(RpcMethods::Group group)

@@ -51,7 +51,11 @@ private:
     };
 
     void frameReceived(const QByteArray &frame);
+    void scheduleRun();
     void runNext();
+    // Answers a read here if it is quick (ServedDatabase::runQuickly); false: it was not run.
+    bool answerQuickly(const Pending &read);
+    static constexpr int kMaxQuickReadsPerTurn = 64;
     void runGroup(RpcMethods::Group group);
     void groupFinished(RpcMethods::Group group);
     static constexpr int kMaxGroup = 128;
@@ -61,6 +65,7 @@ private:
     static constexpr int kMaxReadGroup = 8;
     void finishCurrent(const QJsonValue &id, const QByteArray &result, const DbError *error);
     void send(const QByteArray &frame, const QString &subscriptionId = {}, int events = 0);
+    static constexpr int kFramesPerFlush = 16;
     void bytesWritten(qint64 bytes);
     void cancel(const QJsonValue &id, const QJsonObject &params);
     void subscribe(const QJsonValue &id, const QJsonObject &params);
@@ -76,6 +81,8 @@ private:
     QQueue<Pending> m_queue;
     bool m_running = false;      // a request that is not a read is under way
     bool m_runScheduled = false; // runNext() is due once the frames at hand are queued
+    bool m_inRunNext = false;
+    int m_unflushed = 0; // frames sent since the last explicit flush
     int m_readGroupsInFlight = 0;
     int m_readLane = -1;                  // the reader those read groups went to
     QHash<QString, ChangeFeed *> m_feeds; // children of this session

@@ -6,6 +6,7 @@
 #include "core/engine/workerthread.h"
 #include "core/sqlkeywords.h"
 #include "core/sqlquoting.h"
+#include "server/quickreader.h"
 #include "server/servedcursors.h"
 #include "server/servedtransactions.h"
 
@@ -73,7 +74,8 @@ std::optional<DbError> ServedDatabase::open(bool create)
         if (auto error = readerOpened.get_future().get())
             return error;
     }
-    return std::nullopt;
+    m_quickReader = std::make_unique<QuickReader>();
+    return m_quickReader->open(path);
 }
 
 qint64 ServedDatabase::fileSizeBytes() const
@@ -186,6 +188,38 @@ int ServedDatabase::runInOrder(const QList<Work> &reads, int reader)
         deliver(finished);
     });
     return reader;
+}
+
+bool ServedDatabase::runQuickly(const Work &read)
+{
+    if (!m_quickReader || read.statements.size() != 1 || read.cancel->isCancelled())
+        return false;
+    const Statement &statement = read.statements.first();
+    if (refuseStatement(firstSqlKeyword(statement.sql)))
+        return false; // the reader words the refusal
+    StatementResult result;
+    if (!m_quickReader->tryRun(statement, read.rowLimit, &result))
+        return false;
+    m_counters.queries.fetch_add(1);
+    m_counters.rowsRead.fetch_add(result.rows.size());
+    Outcome outcome;
+    outcome.results.append(std::move(result));
+    outcome.lsn = m_lsn.load();
+    read.done(outcome);
+    return true;
+}
+
+ServedDatabase::QuickBatch::QuickBatch(ServedDatabase *database)
+    : m_reader(database->m_quickReader.get())
+{
+    if (m_reader)
+        m_reader->beginBatch();
+}
+
+ServedDatabase::QuickBatch::~QuickBatch()
+{
+    if (m_reader)
+        m_reader->endBatch();
 }
 
 bool ServedDatabase::CancelToken::cancel()

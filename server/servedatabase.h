@@ -18,6 +18,7 @@
 
 class ChangeLog;
 class ServedCursors;
+class QuickReader;
 class ServedTransactions;
 class WorkerThread;
 
@@ -88,6 +89,21 @@ public:
     // returned by an earlier call, so that later reads run after earlier ones); -1 takes the
     // least busy. Returns the reader used.
     int runInOrder(const QList<Work> &reads, int reader = -1);
+    // Runs a one-statement read at once, on this object's thread, when it takes only
+    // microseconds (see QuickReader): its `done` has been called when this returns true. False:
+    // nothing happened, and it goes to runInOrder like any read.
+    bool runQuickly(const Work &read);
+    // While one lives, quick reads share one snapshot (QuickReader::beginBatch).
+    class QuickBatch
+    {
+    public:
+        explicit QuickBatch(ServedDatabase *database);
+        ~QuickBatch();
+        Q_DISABLE_COPY_MOVE(QuickBatch)
+
+    private:
+        QuickReader *m_reader;
+    };
     // Units in order in one SQLite transaction (a group commit: one sync for all of them), each
     // in a savepoint of its own and with a change-log transaction id of its own, so that one
     // unit's failure undoes only that unit.
@@ -169,7 +185,8 @@ private:
     QString m_path;
     std::unique_ptr<WorkerThread> m_writer;
     std::vector<std::unique_ptr<WorkerThread>> m_readers;
-    std::unique_ptr<ChangeLog> m_log; // used only on the writer thread
+    std::unique_ptr<QuickReader> m_quickReader; // used on this object's thread
+    std::unique_ptr<ChangeLog> m_log;           // used only on the writer thread
     std::atomic<qint64> m_lsn{0};
     ServedTransactions *m_transactions; // child
     ServedCursors *m_cursors;           // child

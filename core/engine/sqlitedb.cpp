@@ -64,6 +64,7 @@ void SqliteDb::close()
         sqlite3_close_v2(m_db);
         m_db = nullptr;
     }
+    m_deadline.reset(); // the handler went with the connection
 }
 
 bool SqliteDb::isReadOnly() const
@@ -163,6 +164,18 @@ std::optional<DbError> SqliteDb::query(const QString &sql, const QList<SqlValue>
         if (onRow)
             onRow(*stmt);
     }
+}
+
+void SqliteDb::setDeadline(std::chrono::steady_clock::time_point deadline)
+{
+    if (!m_deadline && m_db) // SQLite calls back every so many virtual-machine steps
+        sqlite3_progress_handler(m_db, 64, &SqliteDb::checkDeadline, this);
+    m_deadline = deadline;
+}
+
+int SqliteDb::checkDeadline(void *self)
+{
+    return std::chrono::steady_clock::now() > *static_cast<SqliteDb *>(self)->m_deadline ? 1 : 0;
 }
 
 void SqliteDb::interrupt()

@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -51,6 +52,9 @@ public:
     static constexpr int kCachedStatements = 32;
 
     void interrupt();
+    // Statements still running at `deadline` stop with an "interrupted" error, checked every few
+    // microseconds of work. For callers on a thread that must not be held up for long.
+    void setDeadline(std::chrono::steady_clock::time_point deadline);
     qint64 changes() const;
     qint64 lastInsertRowid() const;
     bool inTransaction() const;
@@ -68,8 +72,11 @@ private:
         sqlite3_stmt *stmt;
     };
 
+    static int checkDeadline(void *self);
+
     sqlite3 *m_db = nullptr;
-    QList<CachedStatement> m_cache; // the most recently used last
+    std::optional<std::chrono::steady_clock::time_point> m_deadline; // set: the handler is on
+    QList<CachedStatement> m_cache;                                  // the most recently used last
 };
 
 // RAII owner of one prepared statement.

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <charconv>
 #include <cmath>
 
 void JsonWriter::separate()
@@ -60,7 +61,7 @@ void JsonWriter::key(const QString &name)
 {
     separate();
     m_out.append('"');
-    appendEscaped(name.toUtf8());
+    appendEscaped(name);
     m_out.append("\":", 2);
     m_afterKey = true;
 }
@@ -80,7 +81,9 @@ void JsonWriter::boolean(bool value)
 void JsonWriter::integer(qint64 value)
 {
     separate();
-    m_out.append(QByteArray::number(value));
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    m_out.append(digits, end - digits);
 }
 
 void JsonWriter::real(double value)
@@ -92,7 +95,9 @@ void JsonWriter::real(double value)
     }
     // Whole numbers print without an exponent or fraction, as JSON.stringify does.
     if (value == std::trunc(value) && std::fabs(value) < 1e15) {
-        m_out.append(QByteArray::number(qint64(value)));
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, qint64(value)).ptr;
+        m_out.append(digits, end - digits);
         return;
     }
     m_out.append(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
@@ -102,7 +107,7 @@ void JsonWriter::string(const QString &text)
 {
     separate();
     m_out.append('"');
-    appendEscaped(text.toUtf8());
+    appendEscaped(text);
     m_out.append('"');
 }
 
@@ -149,6 +154,22 @@ void JsonWriter::appendEscaped(const QByteArray &utf8)
         }
     }
     m_out.append(plain, end - plain);
+}
+
+void JsonWriter::appendEscaped(const QString &text)
+{
+    // Names and most values are ASCII that needs no escape: copied one byte per character.
+    const qsizetype start = m_out.size();
+    m_out.resize(start + text.size());
+    char *out = m_out.data() + start;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u >= 0x80 || u == u'"' || u == u'\\') {
+            m_out.truncate(start);
+            return appendEscaped(text.toUtf8());
+        }
+        *out++ = char(u);
+    }
 }
 
 void JsonWriter::value(const SqlValue &value)

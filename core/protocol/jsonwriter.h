@@ -14,6 +14,10 @@
 class JsonWriter
 {
 public:
+    // Most replies are a few hundred bytes: room for them from the start saves the growing.
+    JsonWriter() { m_out.reserve(kInitialCapacity); }
+    static constexpr qsizetype kInitialCapacity = 256;
+
     void beginObject();
     void endObject();
     void beginArray();
@@ -42,6 +46,8 @@ public:
 private:
     void separate();
     void appendEscaped(const QByteArray &utf8);
+    // UTF-16 text escaped into the output, without a UTF-8 copy when it is plain ASCII.
+    void appendEscaped(const QString &text);
 
     QByteArray m_out;
     // Per open object or array: whether it already holds a member.

@@ -441,6 +441,103 @@ private Q_SLOTS:
             QStringLiteral("INVALID_REQUEST"));
     }
 
+    // Short reads are answered on the server's own thread; one that runs long there is stopped
+    // and handed to a reader, so it neither stalls other sockets nor loses its answer.
+    void aLongReadDoesNotHoldUpOtherSockets()
+    {
+        RpcClient slow(url());
+        RpcClient quick(url());
+        exec(QStringLiteral("INSERT INTO items(id, v) VALUES (1, 'one')"));
+        const QString longRead = slow.send(
+            QStringLiteral("query"),
+            {{QStringLiteral("sql"),
+              QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1"
+                             " FROM c WHERE x < 8000000) SELECT count(*), sum(x) FROM c")},
+             {QStringLiteral("rowFormat"), QStringLiteral("array")}});
+        QTest::qWait(20); // it is under way
+        for (int i = 0; i < 20; ++i) {
+            const QJsonObject reply = quick.call(
+                QStringLiteral("query"),
+                {{QStringLiteral("sql"), QStringLiteral("SELECT v FROM items WHERE id = ?")},
+                 {QStringLiteral("params"), QJsonArray{1}},
+                 {QStringLiteral("rowFormat"), QStringLiteral("array")}});
+            QCOMPARE(result(reply).value(QStringLiteral("rows")).toArray(),
+                     (QJsonArray{QJsonArray{QStringLiteral("one")}}));
+        }
+        // All twenty were answered while the long read still ran.
+        QVERIFY(slow.m_frames.isEmpty());
+        const QJsonArray row = result(slow.waitFor(longRead, 60000))
+                                   .value(QStringLiteral("rows"))
+                                   .toArray()
+                                   .at(0)
+                                   .toArray();
+        QCOMPARE(row.at(0).toInteger(), 8000000);
+        QCOMPARE(row.at(1).toInteger(), qint64(8000000) * 8000001 / 2);
+    }
+
+    // A result too large to be quick is answered in full, and paged as asked.
+    void largeResultsAnswerInFull()
+    {
+        QStringList ids;
+        for (int i = 0; i < 250; ++i)
+            ids.append(m_shared->send(
+                QStringLiteral("exec"),
+                {{QStringLiteral("sql"), QStringLiteral("INSERT INTO items(v) VALUES (?)")},
+                 {QStringLiteral("params"), QJsonArray{i}}}));
+        for (const QString &id : std::as_const(ids))
+            QVERIFY(!m_shared->waitFor(id).contains(QStringLiteral("error")));
+        const QJsonArray all
+            = result(
+                  call(QStringLiteral("query"),
+                       {{QStringLiteral("sql"), QStringLiteral("SELECT v FROM items ORDER BY id")},
+                        {QStringLiteral("rowFormat"), QStringLiteral("array")}}))
+                  .value(QStringLiteral("rows"))
+                  .toArray();
+        QCOMPARE(all.size(), 250);
+        for (int i = 0; i < 250; ++i)
+            QCOMPARE(all.at(i).toArray().at(0).toInt(), i);
+        const QJsonObject page = result(
+            call(QStringLiteral("query"),
+                 {{QStringLiteral("sql"), QStringLiteral("SELECT v FROM items ORDER BY id")},
+                  {QStringLiteral("pageSize"), 200}}));
+        QCOMPARE(page.value(QStringLiteral("rows")).toArray().size(), 200);
+        QCOMPARE(page.value(QStringLiteral("hasMore")).toBool(), true);
+        QCOMPARE(call(QStringLiteral("closeCursor"),
+                      {{QStringLiteral("cursor"), page.value(QStringLiteral("cursor"))}})
+                     .value(QStringLiteral("result"))
+                     .toObject(),
+                 QJsonObject{});
+    }
+
+    // Reads that share one snapshot never miss a write answered before they were sent, whichever
+    // socket made it.
+    void aReadSeesEveryWriteAnsweredBeforeIt()
+    {
+        RpcClient reader(url());
+        exec(QStringLiteral("INSERT INTO items(id, v) VALUES (1, -1)"));
+        for (int i = 0; i < 100; ++i) {
+            const QJsonObject written
+                = exec(QStringLiteral("UPDATE items SET v = ? WHERE id = 1"), {i});
+            QVERIFY(!written.contains(QStringLiteral("error")));
+            // Several at once, so that they run together.
+            QStringList ids;
+            for (int k = 0; k < 3; ++k)
+                ids.append(reader.send(
+                    QStringLiteral("query"),
+                    {{QStringLiteral("sql"), QStringLiteral("SELECT v FROM items WHERE id = 1")},
+                     {QStringLiteral("rowFormat"), QStringLiteral("array")}}));
+            for (const QString &id : std::as_const(ids))
+                QCOMPARE(result(reader.waitFor(id))
+                             .value(QStringLiteral("rows"))
+                             .toArray()
+                             .at(0)
+                             .toArray()
+                             .at(0)
+                             .toInt(),
+                         i);
+        }
+    }
+
     void statsCountWork()
     {
         const QJsonObject stats = result(call(QStringLiteral("stats")));
