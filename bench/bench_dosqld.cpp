@@ -109,6 +109,7 @@ int main(int argc, char *argv[])
                                           QStringLiteral("N"), QStringLiteral("5"));
     parser.addOptions({requests, window, events, roundsOption});
     parser.process(app);
+    const QString placement = BenchSupport::pinClient();
     const int total = parser.value(requests).toInt();
     const int inFlight = parser.value(window).toInt();
     const int eventCount = parser.value(events).toInt();
@@ -136,7 +137,8 @@ int main(int argc, char *argv[])
     }
 
     out << "bench_dosqld: " << total << " requests per figure, " << inFlight
-        << " in flight, one socket on loopback, medians of " << rounds << " rounds" << Qt::endl;
+        << " in flight, one socket on loopback, medians of " << rounds << " rounds; " << placement
+        << Qt::endl;
     int errors = 0;
     // Each figure is the median of `rounds` runs; the inserts of each round use new ids.
     QList<double> insertsRemote, insertsLocal, selectsRemote, selectsLocal, echoes, pingsRemote;

@@ -119,6 +119,7 @@ int main(int argc, char *argv[])
                                           QStringLiteral("N"), QStringLiteral("5"));
     parser.addOptions({requests, window, rowsOption, roundsOption});
     parser.process(app);
+    const QString placement = BenchSupport::pinClient();
     const int total = parser.value(requests).toInt();
     const int inFlight = parser.value(window).toInt();
     const qint64 rows = parser.value(rowsOption).toLongLong();
@@ -168,7 +169,8 @@ int main(int argc, char *argv[])
     }
 
     out << "bench_remote: " << total << " point SELECTs per round, " << inFlight
-        << " in flight, medians of " << rounds << " rounds; " << rows << "-row table" << Qt::endl;
+        << " in flight, medians of " << rounds << " rounds; " << rows << "-row table; " << placement
+        << Qt::endl;
 
     // Streaming first, while this process is still small, so its memory growth is readable.
     QList<double> firstBatch, whole, growth;

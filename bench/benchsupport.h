@@ -15,7 +15,70 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_LINUX
+#include <sched.h>
+#endif
+
 namespace BenchSupport {
+
+// With two CPUs or more, a benchmark's client runs on the first it may use and the servers it
+// measures (dosqld, the echo server) on the last, as they would on two machines. Left to the
+// scheduler, client and server sometimes shared one CPU for a whole run, and the same build's
+// point SELECTs ranged from 43k to 118k/s. Threads inherit the CPU of the thread that starts
+// them.
+struct Cpus
+{
+    int client = -1; // -1: not pinned
+    int server = -1;
+};
+
+// Read once, before anything is pinned.
+inline const Cpus &cpus()
+{
+    static const Cpus chosen = [] {
+        Cpus c;
+#ifdef Q_OS_LINUX
+        cpu_set_t allowed;
+        if (sched_getaffinity(0, sizeof allowed, &allowed) != 0 || CPU_COUNT(&allowed) < 2)
+            return c;
+        for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+            if (CPU_ISSET(cpu, &allowed)) {
+                c.client = c.client < 0 ? cpu : c.client;
+                c.server = cpu;
+            }
+        }
+#endif
+        return c;
+    }();
+    return chosen;
+}
+
+// Safe between fork and exec: no allocation.
+inline void pinThisThreadTo(int cpu)
+{
+#ifdef Q_OS_LINUX
+    if (cpu < 0)
+        return;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    sched_setaffinity(0, sizeof one, &one);
+#else
+    Q_UNUSED(cpu);
+#endif
+}
+
+// Pins the calling (main) thread as the client; returns a line saying where things run.
+inline QString pinClient()
+{
+    const Cpus &c = cpus();
+    if (c.client < 0)
+        return QStringLiteral("client and servers left to the scheduler (one CPU)");
+    pinThisThreadTo(c.client);
+    return QStringLiteral("client on CPU %1, dosqld and the echo server on CPU %2")
+        .arg(c.client)
+        .arg(c.server);
+}
 
 // A WebSocket server that sends every text frame back, on a thread of its own: the transport's
 // own ceiling on this machine, for reading the dosqld figures against.
@@ -29,6 +92,7 @@ public:
         QMetaObject::invokeMethod(
             &m_context,
             [this] {
+                pinThisThreadTo(cpus().server);
                 m_server = new QWebSocketServer(QStringLiteral("echo"),
                                                 QWebSocketServer::NonSecureMode, &m_context);
                 m_server->listen(QHostAddress::LocalHost, 0);
@@ -78,6 +142,9 @@ inline double median(QList<double> values)
 // Starts bin/dosqld on a free port serving `dataDir`; returns the port, 0 when it did not start.
 inline quint16 startDosqld(QProcess &server, const QString &dataDir, const QStringList &extra = {})
 {
+#ifdef Q_OS_UNIX
+    server.setChildProcessModifier([cpu = cpus().server] { pinThisThreadTo(cpu); });
+#endif
     server.start(QCoreApplication::applicationDirPath() + QStringLiteral("/dosqld"),
                  QStringList{QStringLiteral("--port"), QStringLiteral("0"),
                              QStringLiteral("--data-dir"), dataDir}
