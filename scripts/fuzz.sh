@@ -16,5 +16,6 @@ mkdir -p build-fuzz/corpus/rpccodec
 # Seeds: a few real frames, so the fuzzer starts from the contract's shapes.
 printf '%s' '{"id":"1","method":"query","params":{"sql":"SELECT ?","params":[1,"a",null,{"$int":"9007199254740993"},{"$blob":"AAE="},{"0":1}]}}' > build-fuzz/corpus/rpccodec/query.json
 printf '%s' '{"id":"2","method":"batch","params":{"statements":[{"sql":"x","params":[{"$real":"NaN"}]}],"atomic":true}}' > build-fuzz/corpus/rpccodec/batch.json
+printf '%s' '{"id":4,"method":"exec","params":{"sql":"INSERT INTO t VALUES (?,?,?)","params":[-0.5e3,true,"\u00e9\n"],"rowFormat":"array"}}' > build-fuzz/corpus/rpccodec/fast.json
 printf '%s' '{"id":"3","result":{"columns":["a"],"columnTypes":[""],"rows":[[1]],"rowsAffected":0}}' > build-fuzz/corpus/rpccodec/result.json
 build-fuzz/tests/fuzz/fuzz_rpccodec -max_total_time="$seconds" -max_len=4096 build-fuzz/corpus/rpccodec

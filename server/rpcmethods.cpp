@@ -239,17 +239,23 @@ std::optional<ServedDatabase::Work> RpcMethods::work(const QString &method,
         return unit;
     }
 
-    Statement statement;
-    if (!RpcCodec::statementFromParams(params, &statement, &error)) {
+    StatementRequest request;
+    request.method = method;
+    if (!RpcCodec::statementRequestFromParams(params, &request, &error)) {
         reply({}, &error);
         return std::nullopt;
     }
-    unit.statements = {statement};
-    if (method == u"query" && params.contains(QStringLiteral("pageSize"))
-        && !params.contains(QStringLiteral("transactionId")))
-        return pagedWork(std::move(unit), params, std::move(reply));
-    if (method == u"exec")
-        unit.idempotencyKey = params.value(QStringLiteral("idempotencyKey")).toString();
+    return work(request, std::move(reply));
+}
+
+ServedDatabase::Work RpcMethods::work(const StatementRequest &request, Reply reply)
+{
+    ServedDatabase::Work unit;
+    unit.statements = {request.statement};
+    if (request.pageSize > 0)
+        return pagedWork(std::move(unit), request, std::move(reply));
+    unit.idempotencyKey = request.idempotencyKey;
+    const bool arrayRows = request.arrayRows;
     unit.encode = [arrayRows](const ServedDatabase::Outcome &outcome) {
         JsonWriter json;
         json.beginObject();
@@ -283,17 +289,11 @@ void RpcMethods::runInTransaction(const QJsonObject &params, ServedDatabase::Wor
                                     work.idempotencyKey, work.done);
 }
 
-std::optional<ServedDatabase::Work> RpcMethods::pagedWork(ServedDatabase::Work unit,
-                                                          const QJsonObject &params, Reply reply)
+ServedDatabase::Work RpcMethods::pagedWork(ServedDatabase::Work unit,
+                                           const StatementRequest &request, Reply reply)
 {
-    const int pageSize = params.value(QStringLiteral("pageSize")).toInt(0);
-    if (pageSize <= 0) {
-        const DbError error{
-            ErrorCode::InvalidRequest, tr("params.pageSize must be a positive integer."), {}};
-        reply({}, &error);
-        return std::nullopt;
-    }
-    const bool arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
+    const int pageSize = request.pageSize;
+    const bool arrayRows = request.arrayRows;
     // Most paged reads fit in their first page: they run on a reader like any read, pipelined,
     // and answer with hasMore false. Only a result larger than a page gets a cursor, which runs
     // the statement again on a snapshot of its own and pages through that.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/dberror.h"
+#include "core/protocol/statementrequest.h"
 #include "server/servedatabase.h"
 
 #include <QJsonObject>
@@ -36,11 +37,13 @@ public:
     // with the error itself and returns nothing.
     std::optional<ServedDatabase::Work> work(const QString &method, const QJsonObject &params,
                                              Reply reply);
+    // The same for a query or exec read already (StatementRequest::read or the general path).
+    ServedDatabase::Work work(const StatementRequest &request, Reply reply);
 
 private:
     void execute(const QJsonObject &params, Reply reply);
-    std::optional<ServedDatabase::Work> pagedWork(ServedDatabase::Work unit,
-                                                  const QJsonObject &params, Reply reply);
+    ServedDatabase::Work pagedWork(ServedDatabase::Work unit, const StatementRequest &request,
+                                   Reply reply);
     void fetch(const QJsonObject &params, Reply reply,
                const std::shared_ptr<ServedDatabase::CancelToken> &cancel);
     void runInTransaction(const QJsonObject &params, ServedDatabase::Work work);

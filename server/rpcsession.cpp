@@ -104,6 +104,13 @@ void RpcSession::frameReceived(const QByteArray &frame)
                                    {}}));
         return;
     }
+    // Most frames are a query or an exec of the plain shape, read without a QJsonDocument.
+    if (StatementRequest request; StatementRequest::read(frame, &request)) {
+        const auto group
+            = request.method == u"query" ? RpcMethods::Group::Read : RpcMethods::Group::Write;
+        m_queue.enqueue({request.id, request.method, {}, group, std::move(request)});
+        return scheduleRun();
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(frame, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
@@ -127,7 +134,8 @@ void RpcSession::frameReceived(const QByteArray &frame)
              {}}));
         return;
     }
-    Pending request{id, method.toString(), params.toObject()};
+    Pending request{id, method.toString(), params.toObject(), RpcMethods::Group::None, {}};
+    request.group = RpcMethods::groupOf(request.method, request.params);
     if (request.method == u"cancel")
         return cancel(id, request.params);
     if (RpcMethods::isImmediate(request.method)) {
@@ -169,8 +177,7 @@ void RpcSession::runNext()
     const ServedDatabase::QuickBatch quickBatch(m_database);
     int quickReads = 0;
     while (!m_queue.isEmpty() && !m_running) {
-        const RpcMethods::Group group
-            = RpcMethods::groupOf(m_queue.head().method, m_queue.head().params);
+        const RpcMethods::Group group = m_queue.head().group;
         // Reads follow reads at once, on the reader the earlier ones went to, which runs and
         // answers them in order; anything else waits until everything before it has answered.
         if (group == RpcMethods::Group::Read) {
@@ -222,6 +229,14 @@ void RpcSession::runNext()
     }
 }
 
+std::optional<ServedDatabase::Work> RpcSession::work(const Pending &request,
+                                                     const RpcMethods::Reply &reply)
+{
+    if (request.statement)
+        return m_methods.work(*request.statement, reply);
+    return m_methods.work(request.method, request.params, reply);
+}
+
 bool RpcSession::answerQuickly(const Pending &read)
 {
     QPointer<RpcSession> guard(this);
@@ -230,8 +245,7 @@ bool RpcSession::answerQuickly(const Pending &read)
             guard->send(error ? RpcCodec::errorFrame(id, *error)
                               : RpcCodec::resultFrame(id, result));
     };
-    const std::optional<ServedDatabase::Work> unit
-        = m_methods.work(read.method, read.params, reply);
+    const std::optional<ServedDatabase::Work> unit = work(read, reply);
     // Without a unit, the request was answered already (its params were wrong).
     return !unit || m_database->runQuickly(*unit);
 }
@@ -254,8 +268,7 @@ void RpcSession::runGroup(RpcMethods::Group group)
     else
         m_running = true;
     const int maxUnits = group == RpcMethods::Group::Read ? kMaxReadGroup : kMaxGroup;
-    while (!m_queue.isEmpty() && units.size() < maxUnits
-           && RpcMethods::groupOf(m_queue.head().method, m_queue.head().params) == group) {
+    while (!m_queue.isEmpty() && units.size() < maxUnits && m_queue.head().group == group) {
         const Pending request = m_queue.dequeue();
         ++*remaining;
         auto reply
@@ -267,8 +280,7 @@ void RpcSession::runGroup(RpcMethods::Group group)
                   }
                   release();
               };
-        if (std::optional<ServedDatabase::Work> unit
-            = m_methods.work(request.method, request.params, reply)) {
+        if (std::optional<ServedDatabase::Work> unit = work(request, reply)) {
             m_cancellable.insert(request.id.toVariant().toString(), unit->cancel);
             units.append(*unit);
         }

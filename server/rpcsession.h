@@ -40,7 +40,11 @@ private:
         QJsonValue id;
         QString method;
         QJsonObject params;
+        RpcMethods::Group group;
+        std::optional<StatementRequest> statement; // set: read the fast way, params unused
     };
+    std::optional<ServedDatabase::Work> work(const Pending &request,
+                                             const RpcMethods::Reply &reply);
 
     // A frame on its way to the client, for telling subscriptions what has left.
     struct InFlight

@@ -206,4 +206,25 @@ bool statementFromParams(const QJsonObject &params, Statement *statement, DbErro
     return true;
 }
 
+bool statementRequestFromParams(const QJsonObject &params, StatementRequest *request,
+                                DbError *error)
+{
+    if (!statementFromParams(params, &request->statement, error))
+        return false;
+    request->arrayRows = params.value(QStringLiteral("rowFormat")).toString() == u"array";
+    // In a transaction a query is not paged: its statements run on the transaction's connection.
+    if (request->method == u"query" && params.contains(QStringLiteral("pageSize"))
+        && !params.contains(QStringLiteral("transactionId"))) {
+        request->pageSize = params.value(QStringLiteral("pageSize")).toInt(0);
+        if (request->pageSize <= 0) {
+            *error = {
+                ErrorCode::InvalidRequest, tr("params.pageSize must be a positive integer."), {}};
+            return false;
+        }
+    }
+    if (request->method == u"exec")
+        request->idempotencyKey = params.value(QStringLiteral("idempotencyKey")).toString();
+    return true;
+}
+
 } // namespace RpcCodec

@@ -3,6 +3,7 @@
 #include "core/dberror.h"
 #include "core/engine/statementrunner.h"
 #include "core/protocol/jsonwriter.h"
+#include "core/protocol/statementrequest.h"
 #include "core/statement.h"
 
 #include <QJsonArray>
@@ -36,5 +37,11 @@ bool statementResultFromJson(const QJsonObject &object, StatementResult *result)
 
 // Reads `{sql, params?, namedParams?}`. False with `error` set when a field has the wrong type.
 bool statementFromParams(const QJsonObject &params, Statement *statement, DbError *error);
+
+// Reads a query's or an exec's params into `request`, whose id and method the caller has set:
+// the general path beside StatementRequest::read. False with `error` set when a field has the
+// wrong type or pageSize is not a positive integer.
+bool statementRequestFromParams(const QJsonObject &params, StatementRequest *request,
+                                DbError *error);
 
 } // namespace RpcCodec

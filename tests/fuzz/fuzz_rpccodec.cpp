@@ -3,6 +3,7 @@
 #include "core/protocol/changecodec.h"
 #include "core/protocol/jsonvalue.h"
 #include "core/protocol/rpccodec.h"
+#include "core/protocol/statementrequest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,9 +25,35 @@ static void checkRoundTrip(const QJsonValue &json)
         std::abort();
 }
 
+// A frame the fast reader accepts must read the same through the general path.
+static void checkFastReader(const QByteArray &frame)
+{
+    StatementRequest fast;
+    if (!StatementRequest::read(frame, &fast))
+        return;
+    const QJsonDocument document = QJsonDocument::fromJson(frame);
+    if (!document.isObject())
+        std::abort();
+    const QJsonObject envelope = document.object();
+    StatementRequest general;
+    general.id = envelope.value(QStringLiteral("id"));
+    general.method = envelope.value(QStringLiteral("method")).toString();
+    DbError error;
+    if (!RpcCodec::statementRequestFromParams(envelope.value(QStringLiteral("params")).toObject(),
+                                              &general, &error))
+        std::abort();
+    if (fast.id.type() != general.id.type()
+        || fast.id.toVariant().toString() != general.id.toVariant().toString()
+        || fast.method != general.method || fast.statement.sql != general.statement.sql
+        || fast.statement.params != general.statement.params || fast.arrayRows != general.arrayRows
+        || fast.pageSize != general.pageSize)
+        std::abort();
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray frame(reinterpret_cast<const char *>(data), qsizetype(size));
+    checkFastReader(frame);
     const QJsonDocument document = QJsonDocument::fromJson(frame);
     if (!document.isObject())
         return 0;
