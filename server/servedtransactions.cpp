@@ -237,6 +237,7 @@ void ServedTransactions::rollback(const QString &id, Done done)
     if (!tx)
         return;
     ++tx->busy;
+    armIdleTimer(tx); // stops it: a timeout must not end the transaction under the rollback
     tx->worker->post([this, id, done](SqliteDb &db) {
         ExecutionOutcome outcome;
         if (db.inTransaction())
