@@ -40,6 +40,21 @@ private:
                     {{QStringLiteral("sql"), sql}, {QStringLiteral("params"), params}});
     }
 
+    // Inserts v = 0 .. count - 1 pipelined on the shared socket; true when all succeeded.
+    bool insertPipelined(int count)
+    {
+        QStringList ids;
+        for (int i = 0; i < count; ++i)
+            ids.append(m_shared->send(
+                QStringLiteral("exec"),
+                {{QStringLiteral("sql"), QStringLiteral("INSERT INTO items(v) VALUES (?)")},
+                 {QStringLiteral("params"), QJsonArray{i}}}));
+        return std::all_of(ids.cbegin(), ids.cend(), [this](const QString &id) {
+            const QJsonObject reply = m_shared->waitFor(id);
+            return !reply.isEmpty() && !reply.contains(QStringLiteral("error"));
+        });
+    }
+
     static QString errorCode(const QJsonObject &reply)
     {
         return reply.value(QStringLiteral("error"))
@@ -185,14 +200,7 @@ private Q_SLOTS:
 
     void pipelinedRequestsKeepTheirOrder()
     {
-        QStringList ids;
-        for (int i = 0; i < 50; ++i)
-            ids.append(m_shared->send(
-                QStringLiteral("exec"),
-                {{QStringLiteral("sql"), QStringLiteral("INSERT INTO items(v) VALUES (?)")},
-                 {QStringLiteral("params"), QJsonArray{i}}}));
-        for (const QString &id : ids)
-            QVERIFY(!m_shared->waitFor(id).contains(QStringLiteral("error")));
+        QVERIFY(insertPipelined(50));
         const QJsonObject r = result(m_shared->call(
             QStringLiteral("query"),
             {{QStringLiteral("sql"), QStringLiteral("SELECT v FROM items ORDER BY id")},
@@ -478,14 +486,7 @@ private Q_SLOTS:
     // A result too large to be quick is answered in full, and paged as asked.
     void largeResultsAnswerInFull()
     {
-        QStringList ids;
-        for (int i = 0; i < 250; ++i)
-            ids.append(m_shared->send(
-                QStringLiteral("exec"),
-                {{QStringLiteral("sql"), QStringLiteral("INSERT INTO items(v) VALUES (?)")},
-                 {QStringLiteral("params"), QJsonArray{i}}}));
-        for (const QString &id : std::as_const(ids))
-            QVERIFY(!m_shared->waitFor(id).contains(QStringLiteral("error")));
+        QVERIFY(insertPipelined(250));
         const QJsonArray all
             = result(
                   call(QStringLiteral("query"),
