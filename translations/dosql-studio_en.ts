@@ -1155,12 +1155,12 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteSession</name>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="108"/>
+        <location filename="../core/net/remotesession.cpp" line="123"/>
         <source>%1 refused the WebSocket connection (HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/net/remotesession.cpp" line="127"/>
+        <location filename="../core/net/remotesession.cpp" line="148"/>
         <source>The connection to %1 was lost after %n row(s) of this result had arrived, and the rest of the result went with it. Run the query again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1168,38 +1168,48 @@ Check that the file is a SQLite database and that you may read it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="199"/>
-        <location filename="../core/net/remotesession.cpp" line="363"/>
+        <location filename="../core/net/remotesession.cpp" line="222"/>
+        <location filename="../core/net/remotesession.cpp" line="386"/>
         <source>The server sent a row value this client cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="228"/>
-        <location filename="../core/net/remotesession.cpp" line="430"/>
-        <location filename="../core/net/remotesession.cpp" line="474"/>
-        <location filename="../core/net/remotesession.cpp" line="491"/>
+        <location filename="../core/net/remotesession.cpp" line="251"/>
+        <location filename="../core/net/remotesession.cpp" line="454"/>
+        <location filename="../core/net/remotesession.cpp" line="490"/>
+        <location filename="../core/net/remotesession.cpp" line="526"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="262"/>
+        <location filename="../core/net/remotesession.cpp" line="285"/>
         <source>This server speaks HTTP only and commits every statement on its own: it has no transactions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="271"/>
+        <location filename="../core/net/remotesession.cpp" line="294"/>
         <source>A transaction is already open; COMMIT or ROLLBACK it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="282"/>
+        <location filename="../core/net/remotesession.cpp" line="305"/>
         <source>There is no open transaction to commit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="475"/>
-        <location filename="../core/net/remotesession.cpp" line="492"/>
+        <location filename="../core/net/remotesession.cpp" line="491"/>
+        <location filename="../core/net/remotesession.cpp" line="527"/>
         <source>Cancelled here, but this server cannot stop a statement: it may still complete there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remotesession.cpp" line="511"/>
+        <source>Cancelled here, but the server cannot stop a statement inside a transaction: it may still complete there, as part of the open transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/remotesession.cpp" line="514"/>
+        <source>Cancelled here, but the server could not stop the statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1359,42 +1369,42 @@ Check that the file is a SQLite database and that you may read it.</source>
         <source>namedParams.%1 is not a value.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../core/protocol/rpccodec.cpp" line="221"/>
+        <source>params.pageSize must be a positive integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RpcMethods</name>
     <message>
-        <location filename="../server/rpcmethods.cpp" line="138"/>
+        <location filename="../server/rpcmethods.cpp" line="139"/>
         <source>params.sql must be a non-empty string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcmethods.cpp" line="170"/>
+        <location filename="../server/rpcmethods.cpp" line="176"/>
         <source>The method &quot;%1&quot; does not exist on this server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcmethods.cpp" line="180"/>
+        <location filename="../server/rpcmethods.cpp" line="186"/>
         <source>No prepared statement has this hash; prepare it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcmethods.cpp" line="199"/>
+        <location filename="../server/rpcmethods.cpp" line="205"/>
         <source>params.statements must be a non-empty array.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcmethods.cpp" line="273"/>
-        <location filename="../server/rpcmethods.cpp" line="376"/>
+        <location filename="../server/rpcmethods.cpp" line="285"/>
+        <location filename="../server/rpcmethods.cpp" line="382"/>
         <source>params.transactionId must be a string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcmethods.cpp" line="286"/>
-        <source>params.pageSize must be a positive integer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/rpcmethods.cpp" line="423"/>
+        <location filename="../server/rpcmethods.cpp" line="429"/>
         <source>params.tableName must be a string.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,42 +1412,42 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcSession</name>
     <message>
-        <location filename="../server/rpcsession.cpp" line="88"/>
+        <location filename="../server/rpcsession.cpp" line="101"/>
         <source>The frame is %1 bytes; this server accepts at most %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="100"/>
+        <location filename="../server/rpcsession.cpp" line="120"/>
         <source>The frame is not a JSON object: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="113"/>
+        <location filename="../server/rpcsession.cpp" line="133"/>
         <source>A request needs a string id, a string method and object params.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="241"/>
+        <location filename="../server/rpcsession.cpp" line="322"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="268"/>
+        <location filename="../server/rpcsession.cpp" line="349"/>
         <source>Unknown operation &quot;%1&quot;: use INSERT, UPDATE, DELETE or DDL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="283"/>
+        <location filename="../server/rpcsession.cpp" line="364"/>
         <source>fromLSN must be a non-negative integer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="337"/>
+        <location filename="../server/rpcsession.cpp" line="418"/>
         <source>The subscriber fell too far behind; subscribe again from lastLSN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="351"/>
+        <location filename="../server/rpcsession.cpp" line="432"/>
         <source>There is no subscription &quot;%1&quot; on this connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,18 +1532,18 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>ServedDatabase</name>
     <message>
-        <location filename="../server/servedatabase.cpp" line="144"/>
-        <location filename="../server/servedatabase.cpp" line="265"/>
+        <location filename="../server/servedatabase.cpp" line="146"/>
+        <location filename="../server/servedatabase.cpp" line="301"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/servedatabase.cpp" line="152"/>
+        <location filename="../server/servedatabase.cpp" line="154"/>
         <source>pageSize pages reads only; run writes without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/servedatabase.cpp" line="286"/>
+        <location filename="../server/servedatabase.cpp" line="322"/>
         <source>The write was rolled back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1698,7 +1708,7 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/engine/sqlitedb.cpp" line="105"/>
+        <location filename="../core/engine/sqlitedb.cpp" line="106"/>
         <source>There is no SQL statement to run.</source>
         <translation type="unfinished"></translation>
     </message>
