@@ -1,7 +1,55 @@
 #include "core/requestcontrol.h"
 
+#include <QCoreApplication>
+#include <QPointer>
+
 #include <chrono>
 #include <utility>
+
+void RequestControl::postAll(Batch batch)
+{
+    QCoreApplication *app = QCoreApplication::instance();
+    Batch forMainThread;
+    for (auto &[control, deliveries] : batch) {
+        const auto runAll = [deliveries = std::move(deliveries)](DbRequest *request) {
+            const QPointer<DbRequest> alive(request);
+            for (const auto &fn : deliveries) {
+                if (!alive)
+                    return;
+                fn(request);
+            }
+        };
+        bool inMainThread = false;
+        {
+            // The request's destructor clears the target under this lock first: while it is
+            // held, a target that is set is whole enough to ask its thread.
+            std::lock_guard lock(control->m_mutex);
+            inMainThread = app && control->m_target && control->m_target->thread() == app->thread();
+        }
+        if (inMainThread)
+            forMainThread.push_back({control, {runAll}});
+        else
+            control->post(runAll);
+    }
+    if (forMainThread.empty())
+        return;
+    QMetaObject::invokeMethod(
+        app,
+        [forMainThread = std::move(forMainThread)] {
+            for (const auto &[control, deliveries] : forMainThread) {
+                DbRequest *target = nullptr;
+                {
+                    std::lock_guard lock(control->m_mutex);
+                    target = control->m_target;
+                }
+                // Requests are deleted only in this thread, so one found here stays until a
+                // delivery deletes it, which runAll watches for.
+                if (target)
+                    deliveries.front()(target);
+            }
+        },
+        Qt::QueuedConnection);
+}
 
 void RequestControl::cancel()
 {

@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <vector>
 
 // The thread-safe side of a DbRequest, shared between the request (in its owner's thread) and the
 // back end doing the work (a worker or network thread). It carries cancellation, and it posts
@@ -39,6 +40,15 @@ public:
         QMetaObject::invokeMethod(
             target, [target, fn = std::move(fn)] { fn(target); }, Qt::QueuedConnection);
     }
+
+    // Deliveries for one request, run in order.
+    using Deliveries = std::vector<std::function<void(DbRequest *)>>;
+    using Batch = std::vector<std::pair<std::shared_ptr<RequestControl>, Deliveries>>;
+    // Like post() for many requests at once, with the deliveries for requests that live in the
+    // application's main thread (the usual case) sent in one event: every post wakes the
+    // receiving thread, and a back end answering many small requests at once would otherwise
+    // wake it once per request. A request deleted by one of its own deliveries gets no more.
+    static void postAll(Batch batch);
 
     // Flow control for streamed rows: a producer takes a credit per batch it posts and blocks
     // while too many are undelivered, so a slow consumer bounds the memory in flight. Returns

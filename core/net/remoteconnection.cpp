@@ -61,6 +61,27 @@ void RemoteConnection::open()
     QMetaObject::invokeMethod(m_session, &RemoteSession::open, Qt::QueuedConnection);
 }
 
+void RemoteConnection::callSession(std::function<void(RemoteSession *)> call)
+{
+    std::lock_guard lock(m_sessionCalls->mutex);
+    m_sessionCalls->waiting.push_back(std::move(call));
+    if (m_sessionCalls->waiting.size() > 1)
+        return; // an event is on its way already
+    RemoteSession *session = m_session;
+    QMetaObject::invokeMethod(
+        session,
+        [session, calls = m_sessionCalls] {
+            std::vector<std::function<void(RemoteSession *)>> due;
+            {
+                std::lock_guard lock(calls->mutex);
+                due.swap(calls->waiting);
+            }
+            for (const auto &call : due)
+                call(session);
+        },
+        Qt::QueuedConnection);
+}
+
 DbError RemoteConnection::notConnected() const
 {
     return {ErrorCode::ConnectionClosed, tr("%1 is not connected.").arg(spec().title()), {}};
@@ -87,13 +108,9 @@ QueryRequest *RemoteConnection::query(const Statement &statement, QObject *paren
                             {}});
         return request;
     }
-    RemoteSession *session = m_session;
-    QMetaObject::invokeMethod(
-        session,
-        [session, control = request->control(), statement] {
-            session->runQuery(control, statement);
-        },
-        Qt::QueuedConnection);
+    callSession([control = request->control(), statement](RemoteSession *session) {
+        session->runQuery(control, statement);
+    });
     return request;
 }
 
@@ -103,10 +120,8 @@ SchemaRequest *RemoteConnection::readSchema(QObject *parent)
     track(request);
     if (failUnlessOpen(request))
         return request;
-    RemoteSession *session = m_session;
-    QMetaObject::invokeMethod(
-        session, [session, control = request->control()] { session->readSchema(control); },
-        Qt::QueuedConnection);
+    callSession(
+        [control = request->control()](RemoteSession *session) { session->readSchema(control); });
     return request;
 }
 
@@ -119,9 +134,8 @@ ChangeSubscription *RemoteConnection::watch(const ChangeSubscription::Options &o
         subscription->sink()->post([error](ChangeSubscription *s) { s->deliverFailure(error); });
         return subscription;
     }
-    RemoteSession *session = m_session;
-    QMetaObject::invokeMethod(
-        session, [session, sink = subscription->sink(), options] { session->watch(sink, options); },
-        Qt::QueuedConnection);
+    callSession([sink = subscription->sink(), options](RemoteSession *session) {
+        session->watch(sink, options);
+    });
     return subscription;
 }

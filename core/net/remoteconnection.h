@@ -6,6 +6,11 @@
 
 #include <QThread>
 
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
 class RemoteSession;
 
 // A DoSQL database on a server, behind the same Connection API as a local file. The transport
@@ -41,8 +46,19 @@ private:
     // Ends `request` with notConnected() unless the connection is open; true when it did.
     bool failUnlessOpen(DbRequest *request);
 
+    // Runs `call` on the network thread. Calls made in one pass of this thread's event loop go
+    // over in one event, in order: each event wakes the network thread, and pipelined
+    // requests would otherwise wake it once each.
+    void callSession(std::function<void(RemoteSession *)> call);
+
     QThread m_thread;
     RemoteSession *m_session = nullptr; // lives on m_thread
+    struct SessionCalls
+    {
+        std::mutex mutex;
+        std::vector<std::function<void(RemoteSession *)>> waiting;
+    };
+    std::shared_ptr<SessionCalls> m_sessionCalls = std::make_shared<SessionCalls>();
     ServerInfo m_info;
     bool m_reconnecting = false;
 };

@@ -85,21 +85,25 @@ struct RemoteSession::Run
     ExecSummary summary;
     QElapsedTimer clock;
     QString keyword; // the statement's first, which routes it
-    // Deliveries made while one reply is handled, sent to the request's thread in one event:
+    // Deliveries made while one reply is handled, sent to the request's thread together:
     // columns, rows and the end of a small result cost one hop instead of three.
-    std::vector<std::function<void(DbRequest *)>> deliveries;
+    RequestControl::Deliveries deliveries;
 
     void deliver(std::function<void(DbRequest *)> fn) { deliveries.push_back(std::move(fn)); }
-    void flush()
-    {
-        if (deliveries.empty())
-            return;
-        control->post([all = std::exchange(deliveries, {})](DbRequest *request) {
-            for (const auto &fn : all)
-                fn(request);
-        });
-    }
 };
+
+void RemoteSession::flush(const std::shared_ptr<Run> &run)
+{
+    if (run->deliveries.empty())
+        return;
+    // Replies that arrive together are handed over together, once this thread has read them
+    // all: one wake-up of the callers' thread for many requests instead of one each.
+    if (m_outbox.empty())
+        QMetaObject::invokeMethod(
+            this, [this] { RequestControl::postAll(std::exchange(m_outbox, {})); },
+            Qt::QueuedConnection);
+    m_outbox.push_back({run->control, std::exchange(run->deliveries, {})});
+}
 
 RemoteSession::RemoteSession(const RemoteEndpoint &endpoint, const RemoteOptions &options,
                              QObject *parent)
@@ -411,7 +415,7 @@ void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, Page &page)
     const int batchSize = qMax(1, options.batchSize);
     RowBatch batch;
     batch.firstRow = run->rowsDelivered;
-    auto flush = [&] {
+    auto flushBatch = [&] {
         if (batch.rows.isEmpty())
             return;
         run->control->takeBatchCredit();
@@ -431,16 +435,16 @@ void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, Page &page)
             batch.rows.append(std::move(row));
             ++run->rowsDelivered;
             if (batch.rows.size() >= batchSize)
-                flush();
+                flushBatch();
         }
         ++run->rowsRead;
     }
-    flush();
+    flushBatch();
     run->cursor = page.cursor;
     const bool more = !run->cursor.isEmpty();
     if (!more || limitReached || (options.maxRows >= 0 && run->rowsRead >= options.maxRows))
         return end(run, nullptr);
-    run->flush();
+    flush(run);
     // The next page once the consumer has caught up, so a slow one bounds what is in memory.
     run->control->whenCreditFree(
         [handle = m_handle, run] { handle->post([run](RemoteSession *s) { s->fetchMore(run); }); });
@@ -545,7 +549,7 @@ void RemoteSession::end(const std::shared_ptr<Run> &run, const DbError *error)
     if (error) {
         const DbError failure = *error;
         run->deliver([failure](DbRequest *request) { request->deliverFailure(failure); });
-        run->flush();
+        flush(run);
         return;
     }
     run->summary.rowsRead = run->rowsRead;
@@ -554,7 +558,7 @@ void RemoteSession::end(const std::shared_ptr<Run> &run, const DbError *error)
     run->deliver([summary](DbRequest *request) {
         static_cast<QueryRequest *>(request)->deliverFinished(summary);
     });
-    run->flush();
+    flush(run);
     if (isSchemaChange(run->keyword))
         Q_EMIT schemaChanged();
 }

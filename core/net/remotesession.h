@@ -5,6 +5,7 @@
 #include "core/net/changesubscription.h"
 #include "core/net/remoteendpoint.h"
 #include "core/net/serverinfo.h"
+#include "core/requestcontrol.h"
 #include "core/resultset.h"
 #include "core/statement.h"
 
@@ -14,7 +15,6 @@
 #include <memory>
 #include <mutex>
 
-class RequestControl;
 class HttpTransport;
 class RpcChannel;
 
@@ -75,6 +75,8 @@ private:
     void fetchMore(const std::shared_ptr<Run> &run);
     void receivePage(const std::shared_ptr<Run> &run, const QJsonValue &result);
     void end(const std::shared_ptr<Run> &run, const DbError *error);
+    // Sends what `run` has delivered so far on its way to the request.
+    void flush(const std::shared_ptr<Run> &run);
     // Ends `run` saying so when its server cursor was lost with a reconnect.
     bool endIfCursorLost(const std::shared_ptr<Run> &run);
     void interrupt(const std::shared_ptr<Run> &run);
@@ -95,6 +97,7 @@ private:
     HttpTransport *m_http = nullptr; // once the server turned out to speak HTTP only
     std::shared_ptr<Handle> m_handle;
     ServerInfo m_info;
-    QString m_transactionId; // the open transaction, if any
-    int m_link = 0;          // counts reconnects: server cursors do not outlive their link
+    QString m_transactionId;        // the open transaction, if any
+    int m_link = 0;                 // counts reconnects: server cursors do not outlive their link
+    RequestControl::Batch m_outbox; // deliveries not yet handed over, see flush()
 };

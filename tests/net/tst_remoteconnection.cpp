@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -207,6 +208,43 @@ private Q_SLOTS:
         QVERIFY(r.ok);
         QVERIFY(schemaChanged.count() == 1 || schemaChanged.wait(2000));
         TestDb::run(m_connection.get(), QStringLiteral("DROP TABLE scratch"));
+    }
+
+    // Requests sent together are handed to the network thread together and their answers back
+    // together: each still gets exactly its own answer, also beside requests deleted or
+    // cancelled on the way.
+    void manyRequestsAtOnceEachGetTheirOwnAnswer()
+    {
+        constexpr int kCount = 200;
+        QList<QPointer<QueryRequest>> requests;
+        QList<qint64> answers(kCount, -1);
+        int ended = 0;
+        for (int i = 0; i < kCount; ++i) {
+            QueryRequest *request = m_connection->query(
+                Statement(QStringLiteral("SELECT ? AS v"), {SqlValue(qint64(i))}));
+            QObject::connect(request, &QueryRequest::rowsReady, this,
+                             [&answers, i](const RowBatch &batch) {
+                                 answers[i] = batch.rows.value(0).value(0).toInteger();
+                             });
+            QObject::connect(request, &DbRequest::ended, this, [&ended] { ++ended; });
+            requests.append(request);
+        }
+        delete requests.at(10).data(); // the caller lost interest before the answer came
+        requests.at(20)->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(ended, kCount - 1, 10000);
+        for (int i = 0; i < kCount; ++i) {
+            if (i == 10)
+                continue;
+            if (i == 20 && requests.at(i)->state() == DbRequest::State::Failed) {
+                // Unless it was answered before the cancel arrived.
+                QCOMPARE(requests.at(i)->error().code, ErrorCode::Cancelled);
+                continue;
+            }
+            QCOMPARE(requests.at(i)->state(), DbRequest::State::Finished);
+            QCOMPARE(answers.at(i), qint64(i));
+        }
+        QCOMPARE(answers.at(10), -1);
+        qDeleteAll(requests);
     }
 
     void transactionsThroughSql()
