@@ -1104,12 +1104,12 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteConnection</name>
     <message>
-        <location filename="../core/net/remoteconnection.cpp" line="66"/>
+        <location filename="../core/net/remoteconnection.cpp" line="87"/>
         <source>%1 is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remoteconnection.cpp" line="86"/>
+        <location filename="../core/net/remoteconnection.cpp" line="107"/>
         <source>This connection is read-only; the statement was not sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,12 +1155,12 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteSession</name>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="123"/>
+        <location filename="../core/net/remotesession.cpp" line="127"/>
         <source>%1 refused the WebSocket connection (HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/net/remotesession.cpp" line="148"/>
+        <location filename="../core/net/remotesession.cpp" line="152"/>
         <source>The connection to %1 was lost after %n row(s) of this result had arrived, and the rest of the result went with it. Run the query again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1168,47 +1168,47 @@ Check that the file is a SQLite database and that you may read it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="222"/>
-        <location filename="../core/net/remotesession.cpp" line="386"/>
+        <location filename="../core/net/remotesession.cpp" line="226"/>
+        <location filename="../core/net/remotesession.cpp" line="390"/>
         <source>The server sent a row value this client cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="251"/>
-        <location filename="../core/net/remotesession.cpp" line="454"/>
-        <location filename="../core/net/remotesession.cpp" line="490"/>
-        <location filename="../core/net/remotesession.cpp" line="526"/>
+        <location filename="../core/net/remotesession.cpp" line="255"/>
+        <location filename="../core/net/remotesession.cpp" line="458"/>
+        <location filename="../core/net/remotesession.cpp" line="494"/>
+        <location filename="../core/net/remotesession.cpp" line="530"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="285"/>
+        <location filename="../core/net/remotesession.cpp" line="289"/>
         <source>This server speaks HTTP only and commits every statement on its own: it has no transactions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="294"/>
+        <location filename="../core/net/remotesession.cpp" line="298"/>
         <source>A transaction is already open; COMMIT or ROLLBACK it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="305"/>
+        <location filename="../core/net/remotesession.cpp" line="309"/>
         <source>There is no open transaction to commit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="491"/>
-        <location filename="../core/net/remotesession.cpp" line="527"/>
+        <location filename="../core/net/remotesession.cpp" line="495"/>
+        <location filename="../core/net/remotesession.cpp" line="531"/>
         <source>Cancelled here, but this server cannot stop a statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="511"/>
+        <location filename="../core/net/remotesession.cpp" line="515"/>
         <source>Cancelled here, but the server cannot stop a statement inside a transaction: it may still complete there, as part of the open transaction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="514"/>
+        <location filename="../core/net/remotesession.cpp" line="518"/>
         <source>Cancelled here, but the server could not stop the statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
