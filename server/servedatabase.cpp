@@ -195,8 +195,11 @@ bool ServedDatabase::runQuickly(const Work &read)
     if (!m_quickReader || read.statements.size() != 1 || read.cancel->isCancelled())
         return false;
     const Statement &statement = read.statements.first();
-    if (refuseStatement(firstSqlKeyword(statement.sql)))
-        return false; // the reader words the refusal
+    const QString keyword = firstSqlKeyword(statement.sql);
+    // A PRAGMA may set the connection's own state (busy_timeout, cache_size...): not on the
+    // connection every socket's quick reads share, on the server's thread.
+    if (keyword == u"PRAGMA" || refuseStatement(keyword))
+        return false; // a reader runs it, or words the refusal
     StatementResult result;
     if (!m_quickReader->tryRun(statement, read.rowLimit, &result))
         return false;
