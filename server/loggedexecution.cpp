@@ -45,6 +45,12 @@ std::optional<DbError> refuseStatement(const QString &keyword)
                           " rollback methods.")
                            .arg(keyword),
                        {}};
+    if (keyword == u"VACUUM")
+        return DbError{ErrorCode::InvalidRequest,
+                       tr("VACUUM cannot run on a served database: every change runs inside the"
+                          " transaction that logs it. Stop dosqld and vacuum the file with the"
+                          " sqlite3 shell."),
+                       {}};
     if (keyword == u"ATTACH" || keyword == u"DETACH")
         return DbError{
             ErrorCode::Forbidden, tr("%1 is not allowed on a served database.").arg(keyword), {}};

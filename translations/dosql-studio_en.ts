@@ -1533,7 +1533,7 @@ Check that the file is a SQLite database and that you may read it.</source>
     <name>ServedDatabase</name>
     <message>
         <location filename="../server/servedatabase.cpp" line="146"/>
-        <location filename="../server/servedatabase.cpp" line="301"/>
+        <location filename="../server/servedatabase.cpp" line="304"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1543,7 +1543,7 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/servedatabase.cpp" line="322"/>
+        <location filename="../server/servedatabase.cpp" line="325"/>
         <source>The write was rolled back.</source>
         <translation type="unfinished"></translation>
     </message>

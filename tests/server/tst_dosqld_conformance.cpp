@@ -285,6 +285,8 @@ private Q_SLOTS:
             {"BEGIN refused", "exec", R"j({"sql":"BEGIN"})j", nullptr, "INVALID_REQUEST"},
             {"ATTACH refused", "exec", R"j({"sql":"ATTACH '/etc/passwd' AS p"})j", nullptr,
              "FORBIDDEN"},
+            {"VACUUM refused", "exec", R"j({"sql":"VACUUM INTO '/tmp/elsewhere.db'"})j", nullptr,
+             "INVALID_REQUEST"},
             {"missing sql", "query", "{}", nullptr, "INVALID_REQUEST"},
             {"sql not a string", "query", R"j({"sql":5})j", nullptr, "INVALID_REQUEST"},
             {"params not an array", "query", R"j({"sql":"SELECT ?","params":"x"})j", nullptr,
