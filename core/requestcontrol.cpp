@@ -9,9 +9,10 @@
 void RequestControl::postAll(Batch batch)
 {
     QCoreApplication *app = QCoreApplication::instance();
-    Batch forMainThread;
+    std::vector<std::pair<std::shared_ptr<RequestControl>, std::function<void(DbRequest *)>>>
+        forMainThread;
     for (auto &[control, deliveries] : batch) {
-        const auto runAll = [deliveries = std::move(deliveries)](DbRequest *request) {
+        auto runAll = [deliveries = std::move(deliveries)](DbRequest *request) {
             const QPointer<DbRequest> alive(request);
             for (const auto &fn : deliveries) {
                 if (!alive)
@@ -27,16 +28,16 @@ void RequestControl::postAll(Batch batch)
             inMainThread = app && control->m_target && control->m_target->thread() == app->thread();
         }
         if (inMainThread)
-            forMainThread.push_back({control, {runAll}});
+            forMainThread.emplace_back(control, std::move(runAll));
         else
-            control->post(runAll);
+            control->post(std::move(runAll));
     }
     if (forMainThread.empty())
         return;
     QMetaObject::invokeMethod(
         app,
         [forMainThread = std::move(forMainThread)] {
-            for (const auto &[control, deliveries] : forMainThread) {
+            for (const auto &[control, runAll] : forMainThread) {
                 DbRequest *target = nullptr;
                 {
                     std::lock_guard lock(control->m_mutex);
@@ -45,7 +46,7 @@ void RequestControl::postAll(Batch batch)
                 // Requests are deleted only in this thread, so one found here stays until a
                 // delivery deletes it, which runAll watches for.
                 if (target)
-                    deliveries.front()(target);
+                    runAll(target);
             }
         },
         Qt::QueuedConnection);
