@@ -18,4 +18,5 @@ printf '%s' '{"id":"1","method":"query","params":{"sql":"SELECT ?","params":[1,"
 printf '%s' '{"id":"2","method":"batch","params":{"statements":[{"sql":"x","params":[{"$real":"NaN"}]}],"atomic":true}}' > build-fuzz/corpus/rpccodec/batch.json
 printf '%s' '{"id":4,"method":"exec","params":{"sql":"INSERT INTO t VALUES (?,?,?)","params":[-0.5e3,true,"\u00e9\n"],"rowFormat":"array"}}' > build-fuzz/corpus/rpccodec/fast.json
 printf '%s' '{"id":"3","result":{"columns":["a"],"columnTypes":[""],"rows":[[1]],"rowsAffected":0}}' > build-fuzz/corpus/rpccodec/result.json
+printf '%s' '{"id":"9","result":{"columns":["a","a"],"columnTypes":["INTEGER",""],"rows":[[{"$int":"9223372036854775807"},"\u00e9"],[null,{"$blob":"AP8="}]],"rowsAffected":0,"duration":0.01,"lsn":"7","hasMore":true,"cursor":"c1"}}' > build-fuzz/corpus/rpccodec/page.json
 build-fuzz/tests/fuzz/fuzz_rpccodec -max_total_time="$seconds" -max_len=4096 build-fuzz/corpus/rpccodec

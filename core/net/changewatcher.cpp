@@ -57,7 +57,7 @@ ChangeWatcher::~ChangeWatcher()
     if (!m_subscriptionId.isEmpty())
         m_channel->call(QStringLiteral("unsubscribe"),
                         {{QStringLiteral("subscriptionId"), m_subscriptionId}},
-                        [](const QJsonValue &, const DbError *) {});
+                        [](const RpcResult &, const DbError *) {});
     if (m_stream)
         m_stream->abort();
 }
@@ -145,8 +145,7 @@ void ChangeWatcher::subscribe()
         params.insert(QStringLiteral("fromLSN"), QString::number(m_lastLsn));
     m_subscriptionId.clear();
     m_channel->call(
-        QStringLiteral("subscribe"), params,
-        [this](const QJsonValue &result, const DbError *error) {
+        QStringLiteral("subscribe"), params, [this](const RpcResult &result, const DbError *error) {
             if (!alive())
                 return;
             if (error && error->code == ErrorCode::InvalidLsn) {

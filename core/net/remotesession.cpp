@@ -4,7 +4,7 @@
 #include "core/net/changewatcher.h"
 #include "core/net/httptransport.h"
 #include "core/net/rpcchannel.h"
-#include "core/protocol/jsonvalue.h"
+#include "core/protocol/rpccodec.h"
 #include "core/requestcontrol.h"
 #include "core/schemaqueries.h"
 #include "core/sqlinliner.h"
@@ -12,52 +12,41 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QJsonArray>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QUuid>
 
 namespace {
 
-QJsonObject statementParams(const Statement &statement)
+// A statement's params object, rows asked for as arrays so that duplicate column names survive.
+// Further members (transactionId, pageSize...) are added by `more` before it is closed.
+QByteArray statementParams(const Statement &statement,
+                           const std::function<void(JsonWriter &)> &more = {})
 {
-    QJsonObject params{{QStringLiteral("sql"), statement.sql},
-                       {QStringLiteral("rowFormat"), QStringLiteral("array")}};
-    if (!statement.params.isEmpty()) {
-        QJsonArray values;
-        for (const SqlValue &v : statement.params)
-            values.append(JsonValue::encode(v));
-        params.insert(QStringLiteral("params"), values);
-    }
-    if (!statement.namedParams.isEmpty()) {
-        QJsonObject named;
-        // Bare names: what sql.do sends; dosqld accepts either.
-        for (auto it = statement.namedParams.cbegin(); it != statement.namedParams.cend(); ++it) {
-            const QString &key = it.key();
-            const bool prefixed
-                = key.startsWith(u':') || key.startsWith(u'@') || key.startsWith(u'$');
-            named.insert(prefixed ? key.mid(1) : key, JsonValue::encode(it.value()));
-        }
-        params.insert(QStringLiteral("namedParams"), named);
-    }
-    return params;
+    JsonWriter json;
+    json.beginObject();
+    RpcCodec::writeStatement(json, statement);
+    json.key(QLatin1StringView("rowFormat"));
+    json.string(QLatin1StringView("array"));
+    if (more)
+        more(json);
+    json.endObject();
+    return json.take();
 }
 
-bool decodeRows(const QJsonArray &rows, QList<Row> *out)
+// A result page from either path: straight from the text when it has the usual shape.
+bool readPage(const RpcResult &result, ResultPage *page)
 {
-    for (const QJsonValue &rowValue : rows) {
-        const QJsonArray values = rowValue.toArray();
-        Row row;
-        row.reserve(values.size());
-        for (const QJsonValue &v : values) {
-            SqlValue value;
-            if (!JsonValue::decode(v, &value))
-                return false;
-            row.append(value);
-        }
-        out->append(row);
-    }
-    return true;
+    return (!result.text().isEmpty() && ResultPage::read(result.text(), page))
+           || ResultPage::fromJson(result.toObject(), page);
+}
+
+DbError unreadablePage()
+{
+    return {ErrorCode::NetworkError,
+            QCoreApplication::translate("RemoteSession",
+                                        "The server sent a row value this client cannot read."),
+            {}};
 }
 
 // dosqld's own bookkeeping (change log, idempotency keys), not the user's schema.
@@ -210,27 +199,18 @@ void RemoteSession::select(const Statement &statement, SelectDone done)
                     });
         return;
     }
-    QJsonObject params = statementParams(statement);
-    m_channel->call(
-        QStringLiteral("query"), params,
-        [done](const QJsonValue &result, const DbError *error) {
-            if (error)
-                return done({}, {}, error);
-            const QJsonObject page = result.toObject();
-            QList<ResultColumn> columns;
-            for (const QJsonValue &name : page.value(QStringLiteral("columns")).toArray())
-                columns.append({name.toString(), {}});
-            QList<Row> rows;
-            if (!decodeRows(page.value(QStringLiteral("rows")).toArray(), &rows)) {
-                const DbError unreadable{ErrorCode::NetworkError,
-                                         tr("The server sent a row value this client cannot"
-                                            " read."),
-                                         {}};
-                return done({}, {}, &unreadable);
-            }
-            done(columns, rows, nullptr);
-        },
-        {-1, true});
+    m_channel->callEncoded(QLatin1StringView("query"), statementParams(statement),
+                           [done](const RpcResult &result, const DbError *error) {
+                               if (error)
+                                   return done({}, {}, error);
+                               ResultPage page;
+                               if (!readPage(result, &page)) {
+                                   const DbError unreadable = unreadablePage();
+                                   return done({}, {}, &unreadable);
+                               }
+                               done(page.columns, page.rows, nullptr);
+                           },
+                           {-1, true});
 }
 
 bool RemoteSession::isRead(const QString &keyword)
@@ -273,7 +253,7 @@ void RemoteSession::sendOverHttp(const std::shared_ptr<Run> &run)
                 return;
             if (failure)
                 return end(run, failure);
-            Page page{result.columns, result.rows, result.rowsAffected, 0, {}};
+            ResultPage page{result.columns, result.rows, result.rowsAffected, 0, {}};
             deliverPage(run, page);
         });
 }
@@ -317,7 +297,7 @@ bool RemoteSession::controlTransaction(const std::shared_ptr<Run> &run)
     if (!begin)
         params.insert(QStringLiteral("transactionId"), m_transactionId);
     run->callId = m_channel->call(
-        method, params, [this, run, begin](const QJsonValue &result, const DbError *error) {
+        method, params, [this, run, begin](const RpcResult &result, const DbError *error) {
             run->callId.clear();
             if (begin && !error)
                 m_transactionId = result.toObject().value(QStringLiteral("id")).toString();
@@ -339,28 +319,32 @@ void RemoteSession::send(const std::shared_ptr<Run> &run)
         return sendOverHttp(run);
     if (controlTransaction(run))
         return;
-    QJsonObject params = statementParams(run->statement);
     const QueryOptions &options = run->statement.options;
     RpcChannel::CallOptions callOptions;
     callOptions.retryable = run->read;
-    if (!m_transactionId.isEmpty()) {
-        // Inside a transaction every statement goes to it (and sees its uncommitted changes).
-        params.insert(QStringLiteral("transactionId"), m_transactionId);
-    } else if (run->read && m_info.has(QStringLiteral("cursors"))) {
-        const qint64 wanted = options.maxRows >= 0 ? options.maxRows : kPageRows;
-        params.insert(QStringLiteral("pageSize"),
-                      int(qBound<qint64>(1, wanted, qint64(kPageRows))));
-    }
-    if (!run->read && m_transactionId.isEmpty() && m_info.has(QStringLiteral("idempotency"))) {
-        // With a key the server runs it at most once, so it may be sent again after a drop.
-        params.insert(QStringLiteral("idempotencyKey"),
-                      QUuid::createUuid().toString(QUuid::WithoutBraces));
-        callOptions.retryable = true;
-    }
+    const bool keyed
+        = !run->read && m_transactionId.isEmpty() && m_info.has(QStringLiteral("idempotency"));
+    // With a key the server runs it at most once, so it may be sent again after a drop.
+    callOptions.retryable = callOptions.retryable || keyed;
+    const QByteArray params = statementParams(run->statement, [&](JsonWriter &json) {
+        if (!m_transactionId.isEmpty()) {
+            // Inside a transaction every statement goes to it (and sees its uncommitted changes).
+            json.key(QLatin1StringView("transactionId"));
+            json.string(m_transactionId);
+        } else if (run->read && m_info.has(QStringLiteral("cursors"))) {
+            const qint64 wanted = options.maxRows >= 0 ? options.maxRows : kPageRows;
+            json.key(QLatin1StringView("pageSize"));
+            json.integer(qBound<qint64>(1, wanted, qint64(kPageRows)));
+        }
+        if (keyed) {
+            json.key(QLatin1StringView("idempotencyKey"));
+            json.string(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        }
+    });
     QPointer<RemoteSession> self(this);
-    run->callId = m_channel->call(
-        run->read ? QStringLiteral("query") : QStringLiteral("exec"), params,
-        [self, run](const QJsonValue &result, const DbError *error) {
+    run->callId = m_channel->callEncoded(
+        run->read ? QLatin1StringView("query") : QLatin1StringView("exec"), params,
+        [self, run](const RpcResult &result, const DbError *error) {
             if (!self)
                 return;
             if (error)
@@ -370,35 +354,22 @@ void RemoteSession::send(const std::shared_ptr<Run> &run)
         callOptions);
 }
 
-void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const QJsonValue &result)
+void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const RpcResult &result)
 {
     run->callId.clear();
     if (run->ended)
         return;
-    const QJsonObject page = result.toObject();
-    Page decoded;
-    const QJsonArray names = page.value(QStringLiteral("columns")).toArray();
-    const QJsonArray types = page.value(QStringLiteral("columnTypes")).toArray();
-    for (qsizetype i = 0; i < names.size(); ++i)
-        decoded.columns.append({names.at(i).toString(), types.at(i).toString()});
-    decoded.rowsAffected = qint64(page.value(QStringLiteral("rowsAffected")).toDouble());
-    SqlValue rowid;
-    if (JsonValue::decode(page.value(QStringLiteral("lastInsertRowid")), &rowid))
-        decoded.lastInsertRowid = rowid.toInteger();
-    if (!decodeRows(page.value(QStringLiteral("rows")).toArray(), &decoded.rows)) {
-        const DbError error{ErrorCode::NetworkError,
-                            tr("The server sent a row value this client cannot read."),
-                            {}};
+    ResultPage page;
+    if (!readPage(result, &page)) {
+        const DbError error = unreadablePage();
         return end(run, &error);
     }
-    if (page.value(QStringLiteral("hasMore")).toBool()) {
-        decoded.cursor = page.value(QStringLiteral("cursor")).toString();
+    if (!page.cursor.isEmpty())
         run->cursorLink = m_link;
-    }
-    deliverPage(run, decoded);
+    deliverPage(run, page);
 }
 
-void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, Page &page)
+void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, ResultPage &page)
 {
     if (!run->columnsDelivered) {
         const QList<ResultColumn> columns = page.columns;
@@ -469,7 +440,7 @@ void RemoteSession::fetchMore(const std::shared_ptr<Run> &run)
                           {{QStringLiteral("cursor"), run->cursor},
                            {QStringLiteral("max"), int(qBound<qint64>(1, left, qint64(kPageRows)))},
                            {QStringLiteral("rowFormat"), QStringLiteral("array")}},
-                          [self, run](const QJsonValue &result, const DbError *error) {
+                          [self, run](const RpcResult &result, const DbError *error) {
                               if (!self)
                                   return;
                               if (error && self->endIfCursorLost(run))
@@ -504,7 +475,7 @@ void RemoteSession::interrupt(const std::shared_ptr<Run> &run)
         const bool inTransaction = !m_transactionId.isEmpty();
         m_channel->call(
             QStringLiteral("cancel"), {{QStringLiteral("requestId"), run->callId}},
-            [self, run, inTransaction](const QJsonValue &result, const DbError *error) {
+            [self, run, inTransaction](const RpcResult &result, const DbError *error) {
                 if (!self || run->ended
                     || (!error && result.toObject().value(QStringLiteral("cancelled")).toBool()))
                     return;
@@ -543,7 +514,7 @@ void RemoteSession::end(const std::shared_ptr<Run> &run, const DbError *error)
     if (!run->cursor.isEmpty()) {
         // The rest of a paged result is not wanted: stopped early, failed or cancelled.
         m_channel->call(QStringLiteral("closeCursor"), {{QStringLiteral("cursor"), run->cursor}},
-                        [](const QJsonValue &, const DbError *) {});
+                        [](const RpcResult &, const DbError *) {});
         run->cursor.clear();
     }
     if (error) {

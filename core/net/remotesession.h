@@ -5,6 +5,7 @@
 #include "core/net/changesubscription.h"
 #include "core/net/remoteendpoint.h"
 #include "core/net/serverinfo.h"
+#include "core/protocol/resultpage.h"
 #include "core/requestcontrol.h"
 #include "core/resultset.h"
 #include "core/statement.h"
@@ -17,6 +18,7 @@
 
 class HttpTransport;
 class RpcChannel;
+class RpcResult;
 
 // The network-thread half of a RemoteConnection: it owns the transport to one remote database
 // and turns Connection requests into the contract's calls, streaming rows back through each
@@ -56,24 +58,15 @@ Q_SIGNALS:
 
 private:
     struct Run;
-    // One page of rows as either transport gives it.
-    struct Page
-    {
-        QList<ResultColumn> columns;
-        QList<Row> rows;
-        qint64 rowsAffected = 0;
-        qint64 lastInsertRowid = 0;
-        QString cursor; // set when more rows wait on the server
-    };
     void openOverHttp();
     void send(const std::shared_ptr<Run> &run);
     void sendOverHttp(const std::shared_ptr<Run> &run);
     // BEGIN, COMMIT/END and ROLLBACK become the contract's transaction methods, and statements
     // in between carry the transaction's id. True when `run` was one of them.
     bool controlTransaction(const std::shared_ptr<Run> &run);
-    void deliverPage(const std::shared_ptr<Run> &run, Page &page);
+    void deliverPage(const std::shared_ptr<Run> &run, ResultPage &page);
     void fetchMore(const std::shared_ptr<Run> &run);
-    void receivePage(const std::shared_ptr<Run> &run, const QJsonValue &result);
+    void receivePage(const std::shared_ptr<Run> &run, const RpcResult &result);
     void end(const std::shared_ptr<Run> &run, const DbError *error);
     // Sends what `run` has delivered so far on its way to the request.
     void flush(const std::shared_ptr<Run> &run);

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -70,7 +71,28 @@ QString describeCertificate(const QSslCertificate &certificate)
              certificate.expiryDate().toString(Qt::ISODate));
 }
 
+// An id as the client made it (a decimal number), or 0.
+qint64 idNumber(const QString &id)
+{
+    bool ok = false;
+    const qint64 number = id.toLongLong(&ok);
+    return ok ? number : 0;
+}
+
 } // namespace
+
+const QJsonValue &RpcResult::value() const
+{
+    if (!m_parsed) {
+        m_parsed = true;
+        // Wrapped, as a document holds only an object or an array and a result may be neither.
+        QByteArray wrapped;
+        wrapped.reserve(m_text.size() + 2);
+        wrapped.append('[').append(m_text).append(']');
+        m_value = QJsonDocument::fromJson(wrapped).array().at(0);
+    }
+    return m_value;
+}
 
 RpcChannel::RpcChannel(const RemoteEndpoint &endpoint, const RemoteOptions &options,
                        QObject *parent)
@@ -165,91 +187,113 @@ void RpcChannel::socketConnected()
     m_attempt = 0;
     // Say hello first: whether it is answered tells a dosqld from a plain sql.do server.
     m_helloSentAt = m_clock.elapsed();
-    m_helloId
-        = call(QStringLiteral("hello"),
-               {{QStringLiteral("client"), QStringLiteral("dosql-studio")},
-                {QStringLiteral("version"), QCoreApplication::applicationVersion()}},
-               [this](const QJsonValue &result, const DbError *error) {
-                   if (!m_socket)
-                       return; // the connection is gone; that is handled where it was seen
-                   const bool reconnect = m_everOpened;
-                   m_info.latencyMs = double(m_clock.elapsed() - m_helloSentAt);
-                   if (!error) {
-                       const QJsonObject hello = result.toObject();
-                       m_info.kind = ServerInfo::Kind::Full;
-                       m_info.server = hello.value(QStringLiteral("server")).toString();
-                       m_info.version = hello.value(QStringLiteral("version")).toString();
-                       m_info.features.clear();
-                       for (const QJsonValue &f : hello.value(QStringLiteral("features")).toArray())
-                           m_info.features << f.toString();
-                   } else if (error->code == ErrorCode::Unauthorized) {
-                       return refuse(*error);
-                   } else {
-                       // METHOD_NOT_FOUND, -32601, or no answer: the sql.do envelope and no more.
-                       m_info.kind = ServerInfo::Kind::Envelope;
-                       m_info.features.clear();
-                   }
-                   m_everOpened = true;
-                   setState(State::Open);
-                   // Requests made while connecting go out now, in the order they were made.
-                   for (const QString &id : std::as_const(m_order)) {
-                       auto it = m_pending.find(id);
-                       if (it != m_pending.end() && !it->sent)
-                           sendPending(id, *it);
-                   }
-                   if (reconnect)
-                       Q_EMIT reconnected();
-                   else
-                       Q_EMIT opened(m_info);
-               },
-               {kHelloTimeoutMs, false});
+    m_helloId = idNumber(
+        call(QStringLiteral("hello"),
+             {{QStringLiteral("client"), QStringLiteral("dosql-studio")},
+              {QStringLiteral("version"), QCoreApplication::applicationVersion()}},
+             [this](const RpcResult &result, const DbError *error) {
+                 if (!m_socket)
+                     return; // the connection is gone; that is handled where it was seen
+                 const bool reconnect = m_everOpened;
+                 m_info.latencyMs = double(m_clock.elapsed() - m_helloSentAt);
+                 if (!error) {
+                     const QJsonObject hello = result.toObject();
+                     m_info.kind = ServerInfo::Kind::Full;
+                     m_info.server = hello.value(QStringLiteral("server")).toString();
+                     m_info.version = hello.value(QStringLiteral("version")).toString();
+                     m_info.features.clear();
+                     for (const QJsonValue &f : hello.value(QStringLiteral("features")).toArray())
+                         m_info.features << f.toString();
+                 } else if (error->code == ErrorCode::Unauthorized) {
+                     return refuse(*error);
+                 } else {
+                     // METHOD_NOT_FOUND, -32601, or no answer: the sql.do envelope and no more.
+                     m_info.kind = ServerInfo::Kind::Envelope;
+                     m_info.features.clear();
+                 }
+                 m_everOpened = true;
+                 setState(State::Open);
+                 // Requests made while connecting go out now, in the order they were made.
+                 for (auto &[id, pending] : m_pending) {
+                     if (!pending.sent)
+                         sendPending(id, pending);
+                 }
+                 if (reconnect)
+                     Q_EMIT reconnected();
+                 else
+                     Q_EMIT opened(m_info);
+             },
+             {kHelloTimeoutMs, false}));
     auto it = m_pending.find(m_helloId);
     if (it != m_pending.end())
-        sendPending(m_helloId, *it);
+        sendPending(m_helloId, it->second);
 }
 
 QString RpcChannel::call(const QString &method, const QJsonObject &params, Reply reply,
                          CallOptions options)
 {
-    const QString id = QString::number(++m_nextId);
+    return callEncoded(QLatin1StringView(method.toLatin1()),
+                       params.isEmpty() ? QByteArray()
+                                        : QJsonDocument(params).toJson(QJsonDocument::Compact),
+                       std::move(reply), options);
+}
+
+QString RpcChannel::callEncoded(QLatin1StringView method, const QByteArray &params, Reply reply,
+                                CallOptions options)
+{
+    const qint64 id = ++m_nextId;
     const int timeout = options.timeoutMs > 0 ? options.timeoutMs : m_options.requestTimeoutMs;
-    Pending pending{method, params, std::move(reply), options, m_clock.elapsed() + timeout};
+    Pending pending{QByteArray(method.data(), method.size()), params, std::move(reply), options,
+                    m_clock.elapsed() + timeout};
     if (m_state == State::Failed || m_state == State::Idle) {
         const DbError error{ErrorCode::ConnectionClosed,
                             tr("Not connected to %1.").arg(m_endpoint.displayName()),
                             {}};
         pending.reply({}, &error);
-        return id;
+        return QString::number(id);
     }
-    auto it = m_pending.insert(id, std::move(pending));
-    m_order.append(id);
+    auto [it, inserted] = m_pending.emplace(id, std::move(pending));
     if (m_state == State::Open)
-        sendPending(id, *it);
-    return id;
+        sendPending(id, it->second);
+    return QString::number(id);
 }
 
 void RpcChannel::abandon(const QString &id)
 {
-    m_pending.remove(id);
-    m_order.removeOne(id);
+    m_pending.erase(idNumber(id));
 }
 
-void RpcChannel::sendPending(const QString &id, Pending &pending)
+void RpcChannel::sendPending(qint64 id, Pending &pending)
 {
     if (!m_socket)
         return;
-    QJsonObject frame{{QStringLiteral("id"), id}, {QStringLiteral("method"), pending.method}};
+    // Method names are the contract's plain identifiers and params are JSON text already, so
+    // the frame is put together as it goes out.
+    QByteArray frame;
+    frame.reserve(40 + pending.method.size() + pending.params.size());
+    frame.append("{\"id\":\"").append(QByteArray::number(id));
+    frame.append("\",\"method\":\"").append(pending.method).append('"');
     if (!pending.params.isEmpty())
-        frame.insert(QStringLiteral("params"), pending.params);
-    m_socket->sendTextMessage(
-        QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+        frame.append(",\"params\":").append(pending.params);
+    frame.append('}');
+    m_socket->sendTextMessage(QString::fromUtf8(frame));
     pending.sent = true;
 }
 
 void RpcChannel::frameReceived(const QString &text)
 {
+    const QByteArray utf8 = text.toUtf8();
+    QString id;
+    QByteArrayView result;
+    if (RpcCodec::readResultFrame(utf8, &id, &result))
+        return finish(id, RpcResult(result), nullptr);
+    readFrame(utf8, text);
+}
+
+void RpcChannel::readFrame(const QByteArray &utf8, const QString &text)
+{
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         // A reply we cannot read answers some request we cannot name: nothing after it can be
         // trusted to match, so the connection starts over.
@@ -265,7 +309,7 @@ void RpcChannel::frameReceived(const QString &text)
     const QJsonValue idValue = frame.value(QStringLiteral("id"));
     const QString id
         = idValue.isDouble() ? QString::number(qint64(idValue.toDouble())) : idValue.toString();
-    if (id.isEmpty() || !m_pending.contains(id)) {
+    if (id.isEmpty() || !m_pending.count(idNumber(id))) {
         if (frame.contains(QStringLiteral("type")))
             Q_EMIT pushed(frame);
         else if (frame.contains(QStringLiteral("error")) && id.isEmpty())
@@ -283,38 +327,46 @@ void RpcChannel::frameReceived(const QString &text)
                             {}};
         return finish(id, {}, &error);
     }
-    finish(id, frame.value(QStringLiteral("result")), nullptr);
+    finish(id, RpcResult(frame.value(QStringLiteral("result"))), nullptr);
 }
 
-void RpcChannel::finish(const QString &id, const QJsonValue &result, const DbError *error)
+void RpcChannel::finish(const QString &id, const RpcResult &result, const DbError *error)
+{
+    finish(idNumber(id), result, error);
+}
+
+void RpcChannel::finish(qint64 id, const RpcResult &result, const DbError *error)
 {
     auto it = m_pending.find(id);
     if (it == m_pending.end())
         return;
-    const Reply reply = std::move(it->reply);
+    const Reply reply = std::move(it->second.reply);
     m_pending.erase(it);
-    m_order.removeOne(id);
     reply(result, error);
 }
 
 void RpcChannel::checkDeadlines()
 {
     const qint64 now = m_clock.elapsed();
-    QStringList late;
-    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        if (it->deadline <= now)
-            late << it.key();
+    QList<qint64> late;
+    for (const auto &[id, pending] : m_pending) {
+        if (pending.deadline <= now)
+            late << id;
     }
-    for (const QString &id : std::as_const(late)) {
-        const Pending &pending = m_pending.value(id);
+    for (const qint64 id : std::as_const(late)) {
+        const auto it = m_pending.find(id);
+        if (it == m_pending.end())
+            continue; // let go by the reply to one before it
+        const Pending &pending = it->second;
         const bool hello = id == m_helloId;
         if (!hello && pending.sent && m_info.has(QStringLiteral("cancel")) && m_socket)
             m_socket->sendTextMessage(QString::fromUtf8(
                 QJsonDocument(
-                    QJsonObject{{QStringLiteral("id"), QString(QStringLiteral("cancel-") + id)},
+                    QJsonObject{{QStringLiteral("id"),
+                                 QString(QStringLiteral("cancel-") + QString::number(id))},
                                 {QStringLiteral("method"), QStringLiteral("cancel")},
                                 {QStringLiteral("params"),
-                                 QJsonObject{{QStringLiteral("requestId"), QJsonValue(id)}}}})
+                                 QJsonObject{{QStringLiteral("requestId"), QString::number(id)}}}})
                     .toJson(QJsonDocument::Compact)));
         const int seconds = int(
             (pending.options.timeoutMs > 0 ? pending.options.timeoutMs : m_options.requestTimeoutMs)
@@ -329,7 +381,7 @@ void RpcChannel::checkDeadlines()
             {}};
         finish(id, {}, &error);
     }
-    if (m_pending.isEmpty() && m_state == State::Open)
+    if (m_pending.empty() && m_state == State::Open)
         m_deadlines->stop();
 }
 
@@ -462,13 +514,16 @@ void RpcChannel::scheduleReconnect()
 
 void RpcChannel::failAll(const DbError &error, bool keepRetryable)
 {
-    const QStringList ids = m_order;
-    for (const QString &id : ids) {
+    QList<qint64> ids;
+    for (const auto &[id, pending] : m_pending)
+        ids << id;
+    // In order; a reply may make new requests or drop others, so each is looked up afresh.
+    for (const qint64 id : std::as_const(ids)) {
         auto it = m_pending.find(id);
         if (it == m_pending.end())
             continue;
-        if (keepRetryable && it->options.retryable && id != m_helloId) {
-            it->sent = false;
+        if (keepRetryable && it->second.options.retryable && id != m_helloId) {
+            it->second.sent = false;
             continue;
         }
         finish(id, {}, &error);

@@ -6,14 +6,42 @@
 #include "core/net/serverinfo.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QObject>
 
 #include <functional>
+#include <map>
 
 class QTimer;
 class QWebSocket;
+
+// A request's result as it arrived: its JSON text, read into a QJsonValue only when asked for.
+// Replies to the common calls are read straight from the text (ResultPage::read); building a
+// QJsonDocument for each costs more than the rest of a point SELECT. Valid during the reply
+// call only.
+class RpcResult
+{
+public:
+    RpcResult() = default;
+    explicit RpcResult(QByteArrayView text)
+        : m_text(text)
+    {}
+    explicit RpcResult(const QJsonValue &value)
+        : m_value(value)
+        , m_parsed(true)
+    {}
+
+    // The result's JSON text; empty when it came another way (a QJsonValue).
+    QByteArrayView text() const { return m_text; }
+    const QJsonValue &value() const;
+    QJsonObject toObject() const { return value().toObject(); }
+
+private:
+    QByteArrayView m_text;
+    mutable QJsonValue m_value;
+    mutable bool m_parsed = false;
+};
 
 struct RpcCallOptions
 {
@@ -35,7 +63,7 @@ public:
     enum class State { Idle, Connecting, Open, Reconnecting, Failed };
     Q_ENUM(State)
 
-    using Reply = std::function<void(const QJsonValue &result, const DbError *error)>;
+    using Reply = std::function<void(const RpcResult &result, const DbError *error)>;
     using CallOptions = RpcCallOptions;
 
     RpcChannel(const RemoteEndpoint &endpoint, const RemoteOptions &options,
@@ -51,6 +79,9 @@ public:
     // Sends a request now, or as soon as the socket is open. Returns its id.
     QString call(const QString &method, const QJsonObject &params, Reply reply,
                  CallOptions options = {});
+    // The same with params that are already a JSON object's text (built with JsonWriter).
+    QString callEncoded(QLatin1StringView method, const QByteArray &params, Reply reply,
+                        CallOptions options = {});
     // Forgets a request: its reply, if any comes, is dropped.
     void abandon(const QString &id);
 
@@ -72,8 +103,8 @@ Q_SIGNALS:
 private:
     struct Pending
     {
-        QString method;
-        QJsonObject params;
+        QByteArray method;
+        QByteArray params; // the params object's JSON text, or empty
         Reply reply;
         CallOptions options;
         qint64 deadline; // on m_clock
@@ -86,9 +117,12 @@ private:
     void socketClosed();
     void socketError();
     void frameReceived(const QString &text);
-    void sendPending(const QString &id, Pending &pending);
+    void sendPending(qint64 id, Pending &pending);
     void checkDeadlines();
-    void finish(const QString &id, const QJsonValue &result, const DbError *error);
+    // The general path for a frame the fast reader left (errors, pushes, the unusual).
+    void readFrame(const QByteArray &utf8, const QString &text);
+    void finish(qint64 id, const RpcResult &result, const DbError *error);
+    void finish(const QString &id, const RpcResult &result, const DbError *error);
     void dropConnection(const DbError &error);
     void refuse(const DbError &error);
     void scheduleReconnect();
@@ -102,12 +136,12 @@ private:
     QTimer *m_reconnect;
     State m_state = State::Idle;
     ServerInfo m_info;
-    QHash<QString, Pending> m_pending;
-    QStringList m_order; // ids in the order they were made, for resending
+    // By id; ids count up, so this is also the order the requests were made in, for resending.
+    std::map<qint64, Pending> m_pending;
     qint64 m_nextId = 0;
     int m_attempt = 0;
     bool m_everOpened = false;
-    QString m_helloId;
+    qint64 m_helloId = 0;
     QElapsedTimer m_clock;
     qint64 m_helloSentAt = 0;
     QString m_sslProblem; // the certificate's problem, when TLS refused it

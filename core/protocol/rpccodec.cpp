@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace RpcCodec {
 
 namespace {
@@ -154,6 +156,68 @@ bool statementResultFromJson(const QJsonObject &object, StatementResult *result)
     }
     result->durationMs = object.value(QStringLiteral("duration")).toDouble();
     return true;
+}
+
+void writeStatement(JsonWriter &json, const Statement &statement)
+{
+    json.key(QLatin1StringView("sql"));
+    json.string(statement.sql);
+    if (!statement.params.isEmpty()) {
+        json.key(QLatin1StringView("params"));
+        json.beginArray();
+        for (const SqlValue &value : statement.params)
+            json.value(value);
+        json.endArray();
+    }
+    if (!statement.namedParams.isEmpty()) {
+        json.key(QLatin1StringView("namedParams"));
+        json.beginObject();
+        for (auto it = statement.namedParams.cbegin(); it != statement.namedParams.cend(); ++it) {
+            const QString &name = it.key();
+            const bool prefixed
+                = name.startsWith(u':') || name.startsWith(u'@') || name.startsWith(u'$');
+            json.key(prefixed ? name.mid(1) : name);
+            json.value(it.value());
+        }
+        json.endObject();
+    }
+}
+
+bool readResultFrame(QByteArrayView frame, QString *id, QByteArrayView *result)
+{
+    JsonReader reader(frame);
+    if (!reader.take('{'))
+        return false;
+    bool seenId = false, seenResult = false;
+    do {
+        QByteArrayView name;
+        if (!reader.key(&name))
+            return false;
+        if (name == "id" && !seenId) {
+            seenId = true;
+            if (reader.peek('"')) {
+                if (!reader.string(id))
+                    return false;
+            } else {
+                // As the general path takes it: a number's whole part, in decimal.
+                double number = 0;
+                bool integral = false;
+                if (!reader.number(&number, &integral) || !integral
+                    || std::abs(number) > double(JsonValue::kMaxSafeInteger))
+                    return false;
+                *id = QString::number(qint64(number));
+            }
+        } else if (name == "result" && !seenResult) {
+            seenResult = true;
+            if (!reader.skip(result))
+                return false;
+        } else if (name == "id" || name == "result" || name == "error" || name == "type") {
+            return false;
+        } else if (!reader.skip()) {
+            return false;
+        }
+    } while (reader.take(','));
+    return reader.take('}') && reader.atEnd() && seenId && seenResult;
 }
 
 bool statementFromParams(const QJsonObject &params, Statement *statement, DbError *error)

@@ -2,6 +2,7 @@
 
 #include "core/dberror.h"
 #include "core/engine/statementrunner.h"
+#include "core/protocol/jsonreader.h"
 #include "core/protocol/jsonwriter.h"
 #include "core/protocol/statementrequest.h"
 #include "core/statement.h"
@@ -34,6 +35,16 @@ void writeRows(JsonWriter &json, const QList<ResultColumn> &columns, const QList
                bool arrayRows);
 // Reads a `queryResult(..., arrayRows = true, ...)` object back.
 bool statementResultFromJson(const QJsonObject &object, StatementResult *result);
+
+// Writes a statement's `sql`, `params` and `namedParams` (bare names, as sql.do sends them) into
+// the params object `json` has open: the inverse of statementFromParams.
+void writeStatement(JsonWriter &json, const Statement &statement);
+
+// Reads a reply frame of the common shape `{"id": ..., "result": ...}` straight from its bytes:
+// the id as the client made it, and the result's JSON text (a view into `frame`). False, with
+// nothing decided, for errors, pushes, duplicate members and anything malformed: the general
+// path reads those.
+bool readResultFrame(QByteArrayView frame, QString *id, QByteArrayView *result);
 
 // Reads `{sql, params?, namedParams?}`. False with `error` set when a field has the wrong type.
 bool statementFromParams(const QJsonObject &params, Statement *statement, DbError *error);

@@ -1,7 +1,9 @@
-// libFuzzer target for the wire codec: any bytes as a request frame must be parsed, validated
-// and decoded without crashing, and every value that decodes must survive encode → decode.
+// libFuzzer target for the wire codec: any bytes as a request or reply frame must be parsed,
+// validated and decoded without crashing, every value that decodes must survive encode → decode,
+// and the fast readers must agree with the general path on everything they accept.
 #include "core/protocol/changecodec.h"
 #include "core/protocol/jsonvalue.h"
+#include "core/protocol/resultpage.h"
 #include "core/protocol/rpccodec.h"
 #include "core/protocol/statementrequest.h"
 
@@ -50,10 +52,60 @@ static void checkFastReader(const QByteArray &frame)
         std::abort();
 }
 
+static bool sameValue(const SqlValue &a, const SqlValue &b)
+{
+    const bool bothNaN = a.type() == SqlValue::Type::Real && b.type() == SqlValue::Type::Real
+                         && a.toReal() != a.toReal() && b.toReal() != b.toReal();
+    return bothNaN || (a.type() == b.type() && a == b);
+}
+
+// The same for the client's readers of replies: the envelope, and the result page in it.
+static void checkReplyReaders(const QByteArray &frame)
+{
+    QString id;
+    QByteArrayView resultText;
+    if (!RpcCodec::readResultFrame(frame, &id, &resultText))
+        return;
+    const QJsonDocument document = QJsonDocument::fromJson(frame);
+    if (!document.isObject())
+        std::abort();
+    const QJsonValue general = document.object().value(QStringLiteral("result"));
+    const QJsonValue idValue = document.object().value(QStringLiteral("id"));
+    const QString generalId
+        = idValue.isDouble() ? QString::number(qint64(idValue.toDouble())) : idValue.toString();
+    if (general.isUndefined() || id != generalId
+        || QJsonDocument::fromJson('[' + resultText.toByteArray() + ']').array().at(0) != general)
+        std::abort();
+    ResultPage fast;
+    if (!ResultPage::read(resultText, &fast))
+        return;
+    ResultPage slow;
+    if (!general.isObject() || !ResultPage::fromJson(general.toObject(), &slow))
+        std::abort();
+    if (fast.columns.size() != slow.columns.size() || fast.rows.size() != slow.rows.size()
+        || fast.rowsAffected != slow.rowsAffected || fast.lastInsertRowid != slow.lastInsertRowid
+        || fast.cursor != slow.cursor)
+        std::abort();
+    for (qsizetype i = 0; i < fast.columns.size(); ++i) {
+        if (fast.columns.at(i).name != slow.columns.at(i).name
+            || fast.columns.at(i).declaredType != slow.columns.at(i).declaredType)
+            std::abort();
+    }
+    for (qsizetype r = 0; r < fast.rows.size(); ++r) {
+        if (fast.rows.at(r).size() != slow.rows.at(r).size())
+            std::abort();
+        for (qsizetype c = 0; c < fast.rows.at(r).size(); ++c) {
+            if (!sameValue(fast.rows.at(r).at(c), slow.rows.at(r).at(c)))
+                std::abort();
+        }
+    }
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray frame(reinterpret_cast<const char *>(data), qsizetype(size));
     checkFastReader(frame);
+    checkReplyReaders(frame);
     const QJsonDocument document = QJsonDocument::fromJson(frame);
     if (!document.isObject())
         return 0;

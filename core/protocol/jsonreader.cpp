@@ -1,0 +1,351 @@
+#include "core/protocol/jsonreader.h"
+
+#include "core/protocol/jsonvalue.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringDecoder>
+
+#include <charconv>
+#include <cmath>
+
+namespace {
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+bool decodeUtf8(QByteArrayView bytes, QString *out)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    *out = decoder.decode(bytes);
+    return !decoder.hasError();
+}
+
+} // namespace
+
+void JsonReader::skipSpace()
+{
+    while (m_p != m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
+        ++m_p;
+}
+
+bool JsonReader::atEnd()
+{
+    skipSpace();
+    return m_p == m_end;
+}
+
+bool JsonReader::take(char c)
+{
+    skipSpace();
+    if (m_p == m_end || *m_p != c)
+        return false;
+    ++m_p;
+    return true;
+}
+
+bool JsonReader::peek(char c)
+{
+    skipSpace();
+    return m_p != m_end && *m_p == c;
+}
+
+bool JsonReader::string(QString *out)
+{
+    if (!take('"'))
+        return false;
+    const char *begin = m_p;
+    bool ascii = true;
+    while (m_p != m_end && *m_p != '"' && *m_p != '\\') {
+        const auto c = static_cast<unsigned char>(*m_p);
+        if (c < 0x20)
+            return false;
+        ascii = ascii && c < 0x80;
+        ++m_p;
+    }
+    if (m_p == m_end)
+        return false;
+    if (*m_p == '"') {
+        const QByteArrayView bytes(begin, m_p - begin);
+        ++m_p;
+        if (ascii) {
+            *out = QString::fromLatin1(bytes);
+            return true;
+        }
+        return decodeUtf8(bytes, out);
+    }
+    return escapedString(begin, out);
+}
+
+bool JsonReader::key(QByteArrayView *out)
+{
+    if (!take('"'))
+        return false;
+    const char *begin = m_p;
+    while (m_p != m_end && *m_p != '"') {
+        const auto c = static_cast<unsigned char>(*m_p);
+        if (c < 0x20 || c >= 0x80 || c == '\\')
+            return false;
+        ++m_p;
+    }
+    if (m_p == m_end)
+        return false;
+    *out = QByteArrayView(begin, m_p - begin);
+    ++m_p;
+    return take(':');
+}
+
+bool JsonReader::digits()
+{
+    const char *begin = m_p;
+    while (m_p != m_end && isDigit(*m_p))
+        ++m_p;
+    return m_p != begin;
+}
+
+bool JsonReader::number(double *out, bool *integral)
+{
+    skipSpace();
+    const char *begin = m_p;
+    if (m_p != m_end && *m_p == '-')
+        ++m_p;
+    if (m_p == m_end)
+        return false;
+    if (*m_p == '0') {
+        ++m_p;
+    } else if (*m_p >= '1' && *m_p <= '9') {
+        while (m_p != m_end && isDigit(*m_p))
+            ++m_p;
+    } else {
+        return false;
+    }
+    *integral = true;
+    if (m_p != m_end && *m_p == '.') {
+        ++m_p;
+        if (!digits())
+            return false;
+        *integral = false;
+    }
+    if (m_p != m_end && (*m_p == 'e' || *m_p == 'E')) {
+        ++m_p;
+        if (m_p != m_end && (*m_p == '+' || *m_p == '-'))
+            ++m_p;
+        if (!digits())
+            return false;
+        *integral = false;
+    }
+    const auto [end, error] = std::from_chars(begin, m_p, *out);
+    return error == std::errc() && end == m_p && std::isfinite(*out);
+}
+
+bool JsonReader::literal(QByteArrayView word)
+{
+    skipSpace();
+    if (m_end - m_p < word.size() || QByteArrayView(m_p, word.size()) != word)
+        return false;
+    m_p += word.size();
+    return true;
+}
+
+bool JsonReader::boolean(bool *out)
+{
+    if (literal("true"))
+        *out = true;
+    else if (literal("false"))
+        *out = false;
+    else
+        return false;
+    return true;
+}
+
+bool JsonReader::scalar(SqlValue *out)
+{
+    skipSpace();
+    if (m_p == m_end)
+        return false;
+    if (*m_p == '"') {
+        QString text;
+        if (!string(&text))
+            return false;
+        *out = SqlValue(text);
+        return true;
+    }
+    QJsonValue json;
+    bool flag = false;
+    if (literal("null")) {
+        json = QJsonValue(QJsonValue::Null);
+    } else if (boolean(&flag)) {
+        json = QJsonValue(flag);
+    } else {
+        double d = 0;
+        bool integral = false;
+        if (!number(&d, &integral))
+            return false;
+        json = QJsonValue(d);
+    }
+    return JsonValue::decode(json, out);
+}
+
+bool JsonReader::sqlValue(SqlValue *out)
+{
+    if (!peek('{'))
+        return scalar(out);
+    QByteArrayView text;
+    if (!skip(&text))
+        return false;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toByteArray());
+    return document.isObject() && JsonValue::decode(document.object(), out);
+}
+
+bool JsonReader::skip(QByteArrayView *text)
+{
+    skipSpace();
+    const char *begin = m_p;
+    if (!skipValue(0))
+        return false;
+    if (text)
+        *text = QByteArrayView(begin, m_p - begin);
+    return true;
+}
+
+bool JsonReader::skipValue(int depth)
+{
+    skipSpace();
+    if (m_p == m_end || depth > kMaxDepth)
+        return false;
+    switch (*m_p) {
+    case '"': {
+        QString ignored;
+        return string(&ignored);
+    }
+    case '{': {
+        ++m_p;
+        if (take('}'))
+            return true;
+        do {
+            QString name;
+            if (!string(&name) || !take(':') || !skipValue(depth + 1))
+                return false;
+        } while (take(','));
+        return take('}');
+    }
+    case '[': {
+        ++m_p;
+        if (take(']'))
+            return true;
+        do {
+            if (!skipValue(depth + 1))
+                return false;
+        } while (take(','));
+        return take(']');
+    }
+    case 't':
+        return literal("true");
+    case 'f':
+        return literal("false");
+    case 'n':
+        return literal("null");
+    default: {
+        double ignored = 0;
+        bool integral = false;
+        return number(&ignored, &integral);
+    }
+    }
+}
+
+bool JsonReader::hex4(char16_t *out)
+{
+    if (m_end - m_p < 4)
+        return false;
+    int value = 0;
+    for (int i = 0; i < 4; ++i) {
+        const int digit = hexValue(m_p[i]);
+        if (digit < 0)
+            return false;
+        value = value * 16 + digit;
+    }
+    m_p += 4;
+    *out = char16_t(value);
+    return true;
+}
+
+bool JsonReader::escapedString(const char *begin, QString *out)
+{
+    QByteArray utf8(begin, m_p - begin);
+    while (m_p != m_end && *m_p != '"') {
+        const auto c = static_cast<unsigned char>(*m_p);
+        if (c < 0x20)
+            return false;
+        if (c != '\\') {
+            utf8.append(char(c));
+            ++m_p;
+            continue;
+        }
+        if (++m_p == m_end)
+            return false;
+        const char escape = *m_p++;
+        switch (escape) {
+        case '"':
+        case '\\':
+        case '/':
+            utf8.append(escape);
+            break;
+        case 'b':
+            utf8.append('\b');
+            break;
+        case 'f':
+            utf8.append('\f');
+            break;
+        case 'n':
+            utf8.append('\n');
+            break;
+        case 'r':
+            utf8.append('\r');
+            break;
+        case 't':
+            utf8.append('\t');
+            break;
+        case 'u': {
+            char16_t unit = 0;
+            if (!hex4(&unit))
+                return false;
+            // Lone surrogates are left to the general path.
+            if (QChar::isLowSurrogate(unit))
+                return false;
+            if (QChar::isHighSurrogate(unit)) {
+                char16_t low = 0;
+                if (m_end - m_p < 2 || m_p[0] != '\\' || m_p[1] != 'u')
+                    return false;
+                m_p += 2;
+                if (!hex4(&low) || !QChar::isLowSurrogate(low))
+                    return false;
+                const char16_t pair[] = {unit, low};
+                utf8.append(QString(reinterpret_cast<const QChar *>(pair), 2).toUtf8());
+            } else {
+                const QChar one(unit);
+                utf8.append(QString(one).toUtf8());
+            }
+            break;
+        }
+        default:
+            return false;
+        }
+    }
+    if (m_p == m_end)
+        return false;
+    ++m_p;
+    return decodeUtf8(utf8, out);
+}

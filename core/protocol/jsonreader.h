@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/sqlvalue.h"
+
+#include <QByteArrayView>
+#include <QString>
+
+// A strict reader over compact JSON text, for the fast readers of the contract's most common
+// frames (StatementRequest, RpcCodec::readResultFrame, ResultPage::read). Building a
+// QJsonDocument costs more than a point SELECT does; these readers take the few shapes they
+// know straight from the bytes.
+//
+// Every method answers false on anything it does not fully understand (malformed JSON, lone
+// surrogates, bad UTF-8, nesting deeper than kMaxDepth) and its caller then gives up: the
+// general path, through QJsonDocument, reads the frame instead and words any error.
+class JsonReader
+{
+public:
+    explicit JsonReader(QByteArrayView text)
+        : m_p(text.data())
+        , m_end(text.data() + text.size())
+    {}
+
+    static constexpr int kMaxDepth = 64;
+
+    bool atEnd();
+    // Takes `c` (after any whitespace) when it is next.
+    bool take(char c);
+    bool peek(char c);
+
+    // A string, decoded.
+    bool string(QString *out);
+    // An object member's name and its colon, not decoded: names with escapes or beyond ASCII
+    // are not for the fast readers.
+    bool key(QByteArrayView *out);
+    // JSON's number grammar, strictly; `integral` when it has no fraction and no exponent.
+    bool number(double *out, bool *integral);
+    bool boolean(bool *out);
+    // null, true, false, a number or a string, decoded as JsonValue::decode decodes it.
+    bool scalar(SqlValue *out);
+    // Any value of PROTOCOL.md §2.1: a scalar, or one of the {"$int"|"$real"|"$blob": ...}
+    // objects, which are rare enough to go through JsonValue::decode.
+    bool sqlValue(SqlValue *out);
+    // Steps over one value of any kind, checking it all, and gives its text.
+    bool skip(QByteArrayView *text = nullptr);
+
+private:
+    bool skipValue(int depth);
+    bool digits();
+    bool literal(QByteArrayView word);
+    void skipSpace();
+    bool hex4(char16_t *out);
+    bool escapedString(const char *begin, QString *out);
+
+    const char *m_p;
+    const char *m_end;
+};
