@@ -32,6 +32,7 @@ struct Figures
     double perSecond = 0;
     double p50Ms = 0;
     double p99Ms = 0;
+    double clientCpuUs = 0; // this process's CPU time per request, all its threads but the echo's
 };
 
 // `total` point SELECTs through the Connection API, `window` in flight.
@@ -59,12 +60,14 @@ Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
         });
     };
     QElapsedTimer timer;
+    const qint64 cpuBefore = BenchSupport::clientCpuNs();
     timer.start();
     for (int i = 0; i < window; ++i)
         sendOne();
     loop.exec();
-    return {total / (double(timer.nsecsElapsed()) / 1e9), percentile(latencies, 0.5),
-            percentile(latencies, 0.99)};
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const double cpuUs = double(BenchSupport::clientCpuNs() - cpuBefore) / 1e3 / total;
+    return {total / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99), cpuUs};
 }
 
 // The same traffic as raw frames: against the echo server, or straight to dosqld.
@@ -92,13 +95,15 @@ Figures rawFrames(QWebSocket &socket, int total, int window)
               else if (sent < total)
                   sendOne();
           });
+    const qint64 cpuBefore = BenchSupport::clientCpuNs();
     timer.start();
     for (int i = 0; i < window; ++i)
         sendOne();
     loop.exec();
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const double cpuUs = double(BenchSupport::clientCpuNs() - cpuBefore) / 1e3 / total;
     QObject::disconnect(connection);
-    return {total / (double(timer.nsecsElapsed()) / 1e9), percentile(latencies, 0.5),
-            percentile(latencies, 0.99)};
+    return {total / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99), cpuUs};
 }
 
 } // namespace
@@ -214,17 +219,22 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(growth), 0, 'f', 1)
         << Qt::endl;
 
-    QList<double> remoteRate, remoteP50, remoteP99, echoRate, echoP50, echoP99, bareRate;
+    QList<double> remoteRate, remoteP50, remoteP99, remoteCpu, echoRate, echoP50, echoP99,
+        echoCpu, bareRate, bareCpu;
     for (int round = 0; round < rounds; ++round) {
         const Figures r = pointSelects(connection, total, inFlight, rows);
         remoteRate << r.perSecond;
         remoteP50 << r.p50Ms;
         remoteP99 << r.p99Ms;
-        bareRate << rawFrames(bareSocket, total, inFlight).perSecond;
+        remoteCpu << r.clientCpuUs;
+        const Figures b = rawFrames(bareSocket, total, inFlight);
+        bareRate << b.perSecond;
+        bareCpu << b.clientCpuUs;
         const Figures e = rawFrames(echoSocket, total, inFlight);
         echoRate << e.perSecond;
         echoP50 << e.p50Ms;
         echoP99 << e.p99Ms;
+        echoCpu << e.clientCpuUs;
     }
     const double ratio = BenchSupport::median(remoteRate) / BenchSupport::median(echoRate);
     out << QStringLiteral("point SELECTs via RemoteConnection: %1/s, p50 %2 ms, p99 %3 ms")
@@ -242,6 +252,13 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(bareRate), 0, 'f', 0)
                .arg(BenchSupport::median(bareRate) / BenchSupport::median(echoRate), 0, 'f', 2)
                .arg(BenchSupport::median(remoteRate) / BenchSupport::median(bareRate), 0, 'f', 2)
+        << Qt::endl;
+    // Rates depend on how the scheduler shares the CPUs out; CPU time per request does not.
+    out << QStringLiteral("client CPU per request: RemoteConnection %1 µs, bare client to dosqld"
+                          " %2 µs, echo client %3 µs")
+               .arg(BenchSupport::median(remoteCpu), 0, 'f', 2)
+               .arg(BenchSupport::median(bareCpu), 0, 'f', 2)
+               .arg(BenchSupport::median(echoCpu), 0, 'f', 2)
         << Qt::endl;
     out << QStringLiteral("ratio %1 of the echo (target >= 0.5: %2)")
                .arg(ratio, 0, 'f', 2)

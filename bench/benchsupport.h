@@ -4,6 +4,7 @@
 // WebSocket echo server (the transport's ceiling on this machine), and medians.
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
@@ -88,6 +89,7 @@ public:
     EchoServer()
     {
         m_context.moveToThread(&m_thread);
+        m_thread.setObjectName(QString::fromLatin1(kThreadName));
         m_thread.start();
         QMetaObject::invokeMethod(
             &m_context,
@@ -114,6 +116,7 @@ public:
         m_thread.wait();
     }
     quint16 port() const { return m_port; }
+    static constexpr const char *kThreadName = "echo-server";
 
 private:
     QThread m_thread;
@@ -171,6 +174,23 @@ inline qint64 residentBytes()
             return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
     }
     return 0;
+}
+
+// CPU time this process has used so far, in nanoseconds, without the echo server's thread: what
+// the client side costs, however the scheduler shares the CPUs out (Linux; 0 elsewhere).
+inline qint64 clientCpuNs()
+{
+    qint64 total = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == EchoServer::kThreadName)
+            continue;
+        QFile schedstat(tasks.filePath(tid + QStringLiteral("/schedstat")));
+        if (schedstat.open(QIODevice::ReadOnly))
+            total += schedstat.readAll().split(' ').value(0).toLongLong(); // time on a CPU
+    }
+    return total;
 }
 
 } // namespace BenchSupport

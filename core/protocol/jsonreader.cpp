@@ -227,17 +227,14 @@ bool JsonReader::skipValue(int depth)
     if (m_p == m_end || depth > kMaxDepth)
         return false;
     switch (*m_p) {
-    case '"': {
-        QString ignored;
-        return string(&ignored);
-    }
+    case '"':
+        return skipString();
     case '{': {
         ++m_p;
         if (take('}'))
             return true;
         do {
-            QString name;
-            if (!string(&name) || !take(':') || !skipValue(depth + 1))
+            if (!peek('"') || !skipString() || !take(':') || !skipValue(depth + 1))
                 return false;
         } while (take(','));
         return take('}');
@@ -264,6 +261,25 @@ bool JsonReader::skipValue(int depth)
         return number(&ignored, &integral);
     }
     }
+}
+
+bool JsonReader::skipString()
+{
+    // Plain ASCII is checked in place; escapes and other characters take the decoding path,
+    // which checks them.
+    for (const char *p = m_p + 1; p != m_end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c == '"') {
+            m_p = p + 1;
+            return true;
+        }
+        if (c < 0x20)
+            return false;
+        if (c == '\\' || c >= 0x80)
+            break;
+    }
+    QString ignored;
+    return string(&ignored);
 }
 
 bool JsonReader::hex4(char16_t *out)

@@ -46,6 +46,8 @@ public:
 
 private:
     bool skipValue(int depth);
+    // Steps over the string m_p is at, without keeping it.
+    bool skipString();
     bool digits();
     bool literal(QByteArrayView word);
     void skipSpace();
