@@ -219,8 +219,8 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(growth), 0, 'f', 1)
         << Qt::endl;
 
-    QList<double> remoteRate, remoteP50, remoteP99, remoteCpu, echoRate, echoP50, echoP99,
-        echoCpu, bareRate, bareCpu;
+    QList<double> remoteRate, remoteP50, remoteP99, remoteCpu, echoRate, echoP50, echoP99, echoCpu,
+        bareRate, bareCpu;
     for (int round = 0; round < rounds; ++round) {
         const Figures r = pointSelects(connection, total, inFlight, rows);
         remoteRate << r.perSecond;

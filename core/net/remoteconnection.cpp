@@ -78,6 +78,11 @@ void RemoteConnection::callSession(std::function<void(RemoteSession *)> call)
             }
             for (const auto &call : due)
                 call(session);
+            // Its room is kept for the next pass, unless calls came in meanwhile.
+            due.clear();
+            std::lock_guard lock(calls->mutex);
+            if (calls->waiting.empty())
+                calls->waiting.swap(due);
         },
         Qt::QueuedConnection);
 }

@@ -227,6 +227,7 @@ void RemoteSession::runQuery(const std::shared_ptr<RequestControl> &control,
     run->statement = statement;
     run->keyword = firstSqlKeyword(statement.sql);
     run->read = isRead(run->keyword);
+    run->deliveries.reserve(3); // columns, rows and the end of the usual small result
     run->clock.start();
     // Any thread may cancel; the work happens on ours.
     control->setInterruptHandler(
