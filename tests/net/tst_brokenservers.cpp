@@ -111,6 +111,8 @@ private Q_SLOTS:
             << "empty" << int(ErrorCode::NetworkError) << "neither a result nor an error";
         QTest::newRow("an unreadable value")
             << "badvalue" << int(ErrorCode::NetworkError) << "cannot read";
+        QTest::newRow("malformed JSON in a result")
+            << "malformed" << int(ErrorCode::ConnectionClosed) << "not a DoSQL reply";
         QTest::newRow("an answer to another request")
             << "wrongid" << int(ErrorCode::Timeout) << "did not answer";
         QTest::newRow("numeric JSON-RPC error")
@@ -138,6 +140,8 @@ private Q_SLOTS:
                      QJsonObject{{QStringLiteral("columns"), QJsonArray{QStringLiteral("a")}},
                                  {QStringLiteral("rows"), QJsonArray{QJsonArray{QJsonObject{
                                                               {QStringLiteral("$blob"), 5}}}}}}}});
+            if (kind == u"malformed") // the fast reader stops at it; the general path says why
+                return QStringLiteral("{\"id\":\"%1\",\"result\":{\"rows\":[[1,]]}}").arg(id);
             if (kind == u"wrongid")
                 return text(QJsonObject{{QStringLiteral("id"), QStringLiteral("nobody")},
                                         {QStringLiteral("result"), QJsonObject{}}});
@@ -163,6 +167,33 @@ private Q_SLOTS:
         QVERIFY(!r.ok);
         QCOMPARE(int(r.error.code), code);
         QVERIFY2(r.error.message.contains(words), qPrintable(r.error.message));
+    }
+
+    void rowsKeyedByNameAreReadInColumnOrder()
+    {
+        // A server of the plain envelope may not know rowFormat "array" and send sql.do's rows,
+        // keyed by column name.
+        BrokenServer plain;
+        plain.misbehave = [](const QJsonObject &request) {
+            return text(QJsonObject{
+                {QStringLiteral("id"), idOf(request)},
+                {QStringLiteral("result"),
+                 QJsonObject{
+                     {QStringLiteral("columns"),
+                      QJsonArray{QStringLiteral("name"), QStringLiteral("id")}},
+                     {QStringLiteral("rows"),
+                      QJsonArray{QJsonObject{{QStringLiteral("id"), 1},
+                                             {QStringLiteral("name"), QStringLiteral("Ada")}},
+                                 QJsonObject{{QStringLiteral("id"), 2}}}}}}});
+        };
+        auto connection = open(plain.url());
+        QCOMPARE(connection->state(), Connection::State::Open);
+        const TestDb::Outcome r
+            = TestDb::run(connection.get(), QStringLiteral("SELECT name, id FROM people"));
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.rows.size(), 2);
+        QCOMPARE(r.rows.at(0), (Row{SqlValue(QStringLiteral("Ada")), SqlValue(qint64(1))}));
+        QCOMPARE(r.rows.at(1), (Row{SqlValue(), SqlValue(qint64(2))})); // a missing name is NULL
     }
 
     void aChangedTokenIsReportedOnceNotRetriedForever()
