@@ -71,12 +71,19 @@ QString describeCertificate(const QSslCertificate &certificate)
              certificate.expiryDate().toString(Qt::ISODate));
 }
 
-// An id as the client made it (a decimal number), or 0.
-qint64 idNumber(const QString &id)
+// An id exactly as the client wrote it (a positive decimal number, no sign, no leading zero),
+// or 0: a reply whose id is written any other way answers none of ours.
+qint64 idNumber(QStringView id)
 {
-    bool ok = false;
-    const qint64 number = id.toLongLong(&ok);
-    return ok ? number : 0;
+    if (id.isEmpty() || id.size() > 18 || id.front() == u'0')
+        return 0;
+    qint64 number = 0;
+    for (const QChar c : id) {
+        if (c < u'0' || c > u'9')
+            return 0;
+        number = number * 10 + (c.unicode() - u'0');
+    }
+    return number;
 }
 
 } // namespace
@@ -214,9 +221,16 @@ void RpcChannel::socketConnected()
                  m_everOpened = true;
                  setState(State::Open);
                  // Requests made while connecting go out now, in the order they were made.
-                 for (auto &[id, pending] : m_pending) {
+                 // Each is looked up again: a failed write may drop the connection midway.
+                 QList<qint64> unsent;
+                 for (const auto &[id, pending] : m_pending) {
                      if (!pending.sent)
-                         sendPending(id, pending);
+                         unsent << id;
+                 }
+                 for (const qint64 id : std::as_const(unsent)) {
+                     const auto it = m_pending.find(id);
+                     if (it != m_pending.end() && m_socket)
+                         sendPending(id, it->second);
                  }
                  if (reconnect)
                      Q_EMIT reconnected();
@@ -357,7 +371,12 @@ void RpcChannel::checkDeadlines()
         const auto it = m_pending.find(id);
         if (it == m_pending.end())
             continue; // let go by the reply to one before it
+        // Read before anything is written: a failed write may drop the connection, and the
+        // request with it.
         const Pending &pending = it->second;
+        const int seconds = int(
+            (pending.options.timeoutMs > 0 ? pending.options.timeoutMs : m_options.requestTimeoutMs)
+            / 1000);
         const bool hello = id == m_helloId;
         if (!hello && pending.sent && m_info.has(QStringLiteral("cancel")) && m_socket)
             m_socket->sendTextMessage(QString::fromUtf8(
@@ -368,9 +387,6 @@ void RpcChannel::checkDeadlines()
                                 {QStringLiteral("params"),
                                  QJsonObject{{QStringLiteral("requestId"), QString::number(id)}}}})
                     .toJson(QJsonDocument::Compact)));
-        const int seconds = int(
-            (pending.options.timeoutMs > 0 ? pending.options.timeoutMs : m_options.requestTimeoutMs)
-            / 1000);
         const DbError error{
             ErrorCode::Timeout,
             m_state == State::Open

@@ -67,6 +67,12 @@ bool JsonReader::string(QString *out)
 {
     if (!take('"'))
         return false;
+    // A leading byte order mark, raw or escaped, is kept or dropped by QJsonDocument depending
+    // on how the rest of the string is written: such strings are the general path's.
+    if (startsWith("\xEF\xBB\xBF")
+        || (startsWith("\\u") && m_end - m_p >= 6
+            && QByteArrayView(m_p + 2, 4).compare("feff", Qt::CaseInsensitive) == 0))
+        return false;
     const char *begin = m_p;
     bool ascii = true;
     while (m_p != m_end && *m_p != '"' && *m_p != '\\') {
@@ -261,6 +267,11 @@ bool JsonReader::skipValue(int depth)
         return number(&ignored, &integral);
     }
     }
+}
+
+bool JsonReader::startsWith(QByteArrayView bytes) const
+{
+    return m_end - m_p >= bytes.size() && QByteArrayView(m_p, bytes.size()) == bytes;
 }
 
 bool JsonReader::skipString()

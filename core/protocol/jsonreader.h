@@ -50,6 +50,7 @@ private:
     bool skipString();
     bool digits();
     bool literal(QByteArrayView word);
+    bool startsWith(QByteArrayView bytes) const;
     void skipSpace();
     bool hex4(char16_t *out);
     bool escapedString(const char *begin, QString *out);

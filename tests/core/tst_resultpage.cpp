@@ -143,6 +143,10 @@ private Q_SLOTS:
         QTest::newRow("an escaped key") << j("{`r\\u006fws`:[]}");
         QTest::newRow("a lone surrogate") << j("{`rows`:[[`\\ud800`]]}");
         QTest::newRow("bad UTF-8") << QByteArray("{\"rows\":[[\"\xc3\x28\"]]}");
+        QTest::newRow("a byte order mark, then an escape")
+            << QByteArray("{\"rows\":[[\"\xEF\xBB\xBF"
+                          "a\\nb\"]]}");
+        QTest::newRow("an escaped byte order mark") << j("{`columns`:[`\\ufeffid`],`rows`:[]}");
         QTest::newRow("a raw control character") << QByteArray("{\"rows\":[[\"a\x01\"]]}");
         QTest::newRow("a leading zero") << j("{`rows`:[[01]]}");
         QTest::newRow("a bare dot") << j("{`rows`:[[1.]]}");
@@ -216,6 +220,7 @@ private Q_SLOTS:
         QTest::newRow("no id") << j("{`result`:1}");
         QTest::newRow("two ids") << j("{`id`:`1`,`id`:`2`,`result`:1}");
         QTest::newRow("a fractional id") << j("{`id`:1.5,`result`:1}");
+        QTest::newRow("an id with a byte order mark") << j("{`id`:`\\ufeff1`,`result`:1}");
         QTest::newRow("an id that is null") << j("{`id`:null,`result`:1}");
         QTest::newRow("a malformed result") << j("{`id`:`1`,`result`:{`a`:}}");
         QTest::newRow("trailing text") << j("{`id`:`1`,`result`:1}}");

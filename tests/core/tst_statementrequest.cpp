@@ -69,6 +69,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("frame");
         QTest::newRow("not JSON") << QByteArray("{\"id\":\"1\",");
+        // QJsonDocument keeps or drops a leading U+FEFF depending on the rest of the string.
+        QTest::newRow("a text starting with a byte order mark")
+            << QByteArray("{\"id\":\"1\",\"method\":\"query\",\"params\":{\"sql\":\"SELECT ?\","
+                          "\"params\":[\"\xEF\xBB\xBF"
+                          "a\\nb\"]}}");
+        QTest::newRow("an escaped byte order mark")
+            << j("{`id`:`1`,`method`:`query`,`params`:{`sql`:`SELECT ?`,`params`:[`\\uFeFfid`]}}");
         QTest::newRow("empty object") << QByteArray("{}");
         QTest::newRow("garbage after")
             << j("{`id`:`1`,`method`:`query`,`params`:{`sql`:`SELECT 1`}} x");

@@ -115,6 +115,8 @@ private Q_SLOTS:
             << "malformed" << int(ErrorCode::ConnectionClosed) << "not a DoSQL reply";
         QTest::newRow("an answer to another request")
             << "wrongid" << int(ErrorCode::Timeout) << "did not answer";
+        QTest::newRow("the request's id written another way")
+            << "paddedid" << int(ErrorCode::Timeout) << "did not answer";
         QTest::newRow("numeric JSON-RPC error")
             << "jsonrpc" << int(ErrorCode::InternalError) << "boom";
         QTest::newRow("over the size limit")
@@ -142,6 +144,9 @@ private Q_SLOTS:
                                                               {QStringLiteral("$blob"), 5}}}}}}}});
             if (kind == u"malformed") // the fast reader stops at it; the general path says why
                 return QStringLiteral("{\"id\":\"%1\",\"result\":{\"rows\":[[1,]]}}").arg(id);
+            if (kind == u"paddedid") // "07" for "7": not the id this client wrote
+                return text(QJsonObject{{QStringLiteral("id"), QString(u'0' + id)},
+                                        {QStringLiteral("result"), QJsonObject{}}});
             if (kind == u"wrongid")
                 return text(QJsonObject{{QStringLiteral("id"), QStringLiteral("nobody")},
                                         {QStringLiteral("result"), QJsonObject{}}});
