@@ -102,12 +102,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/changewatcher.cpp" line="282"/>
+        <location filename="../core/net/changewatcher.cpp" line="281"/>
         <source>The server refused the token for the change stream.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/changewatcher.cpp" line="296"/>
+        <location filename="../core/net/changewatcher.cpp" line="295"/>
         <source>This server has no change stream; name the tables to watch, and they will be polled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1104,12 +1104,12 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteConnection</name>
     <message>
-        <location filename="../core/net/remoteconnection.cpp" line="87"/>
+        <location filename="../core/net/remoteconnection.cpp" line="92"/>
         <source>%1 is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remoteconnection.cpp" line="107"/>
+        <location filename="../core/net/remoteconnection.cpp" line="112"/>
         <source>This connection is read-only; the statement was not sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,12 +1155,12 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteSession</name>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="127"/>
+        <location filename="../core/net/remotesession.cpp" line="116"/>
         <source>%1 refused the WebSocket connection (HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/net/remotesession.cpp" line="152"/>
+        <location filename="../core/net/remotesession.cpp" line="141"/>
         <source>The connection to %1 was lost after %n row(s) of this result had arrived, and the rest of the result went with it. Run the query again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1168,47 +1168,46 @@ Check that the file is a SQLite database and that you may read it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="226"/>
-        <location filename="../core/net/remotesession.cpp" line="390"/>
+        <location filename="../core/net/remotesession.cpp" line="47"/>
         <source>The server sent a row value this client cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="255"/>
-        <location filename="../core/net/remotesession.cpp" line="458"/>
-        <location filename="../core/net/remotesession.cpp" line="494"/>
-        <location filename="../core/net/remotesession.cpp" line="530"/>
+        <location filename="../core/net/remotesession.cpp" line="236"/>
+        <location filename="../core/net/remotesession.cpp" line="430"/>
+        <location filename="../core/net/remotesession.cpp" line="466"/>
+        <location filename="../core/net/remotesession.cpp" line="502"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="289"/>
+        <location filename="../core/net/remotesession.cpp" line="270"/>
         <source>This server speaks HTTP only and commits every statement on its own: it has no transactions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="298"/>
+        <location filename="../core/net/remotesession.cpp" line="279"/>
         <source>A transaction is already open; COMMIT or ROLLBACK it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="309"/>
+        <location filename="../core/net/remotesession.cpp" line="290"/>
         <source>There is no open transaction to commit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="495"/>
-        <location filename="../core/net/remotesession.cpp" line="531"/>
+        <location filename="../core/net/remotesession.cpp" line="467"/>
+        <location filename="../core/net/remotesession.cpp" line="503"/>
         <source>Cancelled here, but this server cannot stop a statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="515"/>
+        <location filename="../core/net/remotesession.cpp" line="487"/>
         <source>Cancelled here, but the server cannot stop a statement inside a transaction: it may still complete there, as part of the open transaction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="518"/>
+        <location filename="../core/net/remotesession.cpp" line="490"/>
         <source>Cancelled here, but the server could not stop the statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1267,77 +1266,77 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcChannel</name>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="123"/>
+        <location filename="../core/net/rpcchannel.cpp" line="152"/>
         <source>The connection was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="219"/>
+        <location filename="../core/net/rpcchannel.cpp" line="264"/>
         <source>Not connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="259"/>
+        <location filename="../core/net/rpcchannel.cpp" line="317"/>
         <source>%1 sent something that is not a DoSQL reply (it begins &quot;%2&quot;). Check that the address points at a DoSQL server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="282"/>
+        <location filename="../core/net/rpcchannel.cpp" line="340"/>
         <source>The server&apos;s reply has neither a result nor an error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="325"/>
+        <location filename="../core/net/rpcchannel.cpp" line="393"/>
         <source>%1 did not answer within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="326"/>
+        <location filename="../core/net/rpcchannel.cpp" line="394"/>
         <source>%1 could not be reached within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="347"/>
+        <location filename="../core/net/rpcchannel.cpp" line="415"/>
         <source>%1 refused the token. Check the token saved for this connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="349"/>
+        <location filename="../core/net/rpcchannel.cpp" line="417"/>
         <source>%1 does not allow this token to open the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="384"/>
+        <location filename="../core/net/rpcchannel.cpp" line="452"/>
         <source>The secure connection to %1 was refused: %2. If the server uses its own certificate authority, choose its CA file in the connection&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="391"/>
+        <location filename="../core/net/rpcchannel.cpp" line="459"/>
         <source>Nothing answers at %1. Is the server running?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="395"/>
+        <location filename="../core/net/rpcchannel.cpp" line="463"/>
         <source>The host %1 was not found. Check the address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="398"/>
+        <location filename="../core/net/rpcchannel.cpp" line="466"/>
         <source>The connection to %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="409"/>
+        <location filename="../core/net/rpcchannel.cpp" line="477"/>
         <source>%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="419"/>
+        <location filename="../core/net/rpcchannel.cpp" line="487"/>
         <source>The connection to %1 closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="445"/>
+        <location filename="../core/net/rpcchannel.cpp" line="513"/>
         <source> A change sent just before may or may not have been applied; check before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1345,32 +1344,32 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcCodec</name>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="163"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="227"/>
         <source>params.sql must be a non-empty string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="171"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="235"/>
         <source>params.params must be an array of values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="179"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="243"/>
         <source>params.params[%1] is not a value: use null, a number, a string, a boolean, {&quot;$int&quot;:...} or {&quot;$blob&quot;:...}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="191"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="255"/>
         <source>params.namedParams must be an object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="199"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="263"/>
         <source>namedParams.%1 is not a value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="221"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="285"/>
         <source>params.pageSize must be a positive integer.</source>
         <translation type="unfinished"></translation>
     </message>
