@@ -321,12 +321,12 @@ void RemoteSession::send(const std::shared_ptr<Run> &run)
     if (controlTransaction(run))
         return;
     const QueryOptions &options = run->statement.options;
-    RpcChannel::CallOptions callOptions;
-    callOptions.retryable = run->read;
     const bool keyed
         = !run->read && m_transactionId.isEmpty() && m_info.has(QStringLiteral("idempotency"));
-    // With a key the server runs it at most once, so it may be sent again after a drop.
-    callOptions.retryable = callOptions.retryable || keyed;
+    RpcChannel::CallOptions callOptions;
+    // A read may be sent again after a drop; so may a write with a key, which the server runs
+    // at most once.
+    callOptions.retryable = run->read || keyed;
     const QByteArray params = statementParams(run->statement, [&](JsonWriter &json) {
         if (!m_transactionId.isEmpty()) {
             // Inside a transaction every statement goes to it (and sees its uncommitted changes).
