@@ -23,16 +23,15 @@ Connection::Connection(const ConnectionSpec &spec, QObject *parent)
     , m_spec(spec)
 {}
 
-Connection::~Connection() = default;
+Connection::~Connection()
+{
+    for (DbRequest *request : std::as_const(m_active))
+        request->m_tracker = nullptr;
+}
 
 QList<DbRequest *> Connection::activeRequests() const
 {
-    QList<DbRequest *> result;
-    for (const QPointer<DbRequest> &r : m_active) {
-        if (r && !r->isDone())
-            result.append(r.data());
-    }
-    return result;
+    return m_active;
 }
 
 void Connection::setState(State state, const DbError &error)
@@ -46,10 +45,16 @@ void Connection::setState(State state, const DbError &error)
 
 void Connection::track(DbRequest *request)
 {
-    m_active.removeIf([](const QPointer<DbRequest> &r) { return !r || r->isDone(); });
+    Q_ASSERT(request->thread() == thread());
+    request->m_tracker = this;
     m_active.append(request);
-    connect(request, &DbRequest::ended, this, &Connection::activityChanged);
-    connect(request, &QObject::destroyed, this, &Connection::activityChanged);
+    Q_EMIT activityChanged();
+}
+
+void Connection::untrack(DbRequest *request)
+{
+    request->m_tracker = nullptr;
+    m_active.removeOne(request);
     Q_EMIT activityChanged();
 }
 

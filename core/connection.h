@@ -6,7 +6,6 @@
 
 #include <QList>
 #include <QObject>
-#include <QPointer>
 
 // The one asynchronous API through which everything above core/ talks to a database. No call
 // blocks the caller: each returns a request object whose signals arrive in the caller's thread.
@@ -45,14 +44,19 @@ Q_SIGNALS:
 protected:
     explicit Connection(const ConnectionSpec &spec, QObject *parent);
     void setState(State state, const DbError &error = {});
-    // Back ends register every request they hand out, so the UI can show and cancel it.
+    // Back ends register every request they hand out, so the UI can show and cancel it. Requests
+    // are made in this connection's thread.
     void track(DbRequest *request);
     // Ends `request` with `error` from the event loop, after the caller has connected to it.
     static void failLater(DbRequest *request, const DbError &error);
 
 private:
+    friend class DbRequest;
+    // Called by a tracked request that has ended or is being destroyed.
+    void untrack(DbRequest *request);
+
     ConnectionSpec m_spec;
     State m_state = State::Closed;
     DbError m_lastError;
-    QList<QPointer<DbRequest>> m_active;
+    QList<DbRequest *> m_active; // pending, oldest first; each removes itself (see untrack)
 };

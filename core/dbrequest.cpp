@@ -1,5 +1,6 @@
 #include "core/dbrequest.h"
 
+#include "core/connection.h"
 #include "core/requestcontrol.h"
 
 DbRequest::DbRequest(const QString &description, QObject *parent)
@@ -11,6 +12,15 @@ DbRequest::DbRequest(const QString &description, QObject *parent)
 DbRequest::~DbRequest()
 {
     m_control->detach();
+    if (m_tracker)
+        m_tracker->untrack(this);
+}
+
+void DbRequest::emitEnded()
+{
+    if (m_tracker)
+        std::exchange(m_tracker, nullptr)->untrack(this);
+    Q_EMIT ended();
 }
 
 void DbRequest::cancel()
@@ -26,7 +36,7 @@ void DbRequest::deliverFailure(const DbError &error)
     m_state = State::Failed;
     m_error = error;
     Q_EMIT failed(error);
-    Q_EMIT ended();
+    emitEnded();
 }
 
 void DbRequest::markFinished()
@@ -56,7 +66,7 @@ void QueryRequest::deliverFinished(const ExecSummary &summary)
     m_summary = summary;
     markFinished();
     Q_EMIT finished(summary);
-    Q_EMIT ended();
+    emitEnded();
 }
 
 SchemaRequest::SchemaRequest(QObject *parent)
@@ -70,5 +80,5 @@ void SchemaRequest::deliverSchema(const DatabaseSchema &schema)
     m_schema = schema;
     markFinished();
     Q_EMIT finished(schema);
-    Q_EMIT ended();
+    emitEnded();
 }

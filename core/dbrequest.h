@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class Connection;
 class RequestControl;
 
 // One asynchronous request to a Connection, living in the thread that made it. Exactly one of
@@ -45,12 +46,20 @@ Q_SIGNALS:
 protected:
     DbRequest(const QString &description, QObject *parent);
     void markFinished();
+    // Emits `ended`, once the connection that made this request knows it has.
+    void emitEnded();
 
 private:
+    friend class Connection;
+
     QString m_description;
     State m_state = State::Pending;
     DbError m_error;
     std::shared_ptr<RequestControl> m_control;
+    // The connection that lists this request among its active ones, until it ends or goes. A
+    // plain pointer, told directly: signal connections for this cost more than a point SELECT's
+    // whole round trip on the caller's thread.
+    Connection *m_tracker = nullptr;
 };
 
 // A statement's result: columns first, then row batches in order, then a summary.
