@@ -36,33 +36,6 @@ bool decodeUtf8(QByteArrayView bytes, QString *out)
 
 } // namespace
 
-void JsonReader::skipSpace()
-{
-    while (m_p != m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
-        ++m_p;
-}
-
-bool JsonReader::atEnd()
-{
-    skipSpace();
-    return m_p == m_end;
-}
-
-bool JsonReader::take(char c)
-{
-    skipSpace();
-    if (m_p == m_end || *m_p != c)
-        return false;
-    ++m_p;
-    return true;
-}
-
-bool JsonReader::peek(char c)
-{
-    skipSpace();
-    return m_p != m_end && *m_p == c;
-}
-
 bool JsonReader::string(QString *out)
 {
     if (!take('"'))
@@ -126,6 +99,14 @@ bool JsonReader::number(double *out, bool *integral)
 {
     skipSpace();
     const char *begin = m_p;
+    if (!numberText(integral))
+        return false;
+    const auto [end, error] = std::from_chars(begin, m_p, *out);
+    return error == std::errc() && end == m_p && std::isfinite(*out);
+}
+
+bool JsonReader::numberText(bool *integral)
+{
     if (m_p != m_end && *m_p == '-')
         ++m_p;
     if (m_p == m_end)
@@ -153,8 +134,7 @@ bool JsonReader::number(double *out, bool *integral)
             return false;
         *integral = false;
     }
-    const auto [end, error] = std::from_chars(begin, m_p, *out);
-    return error == std::errc() && end == m_p && std::isfinite(*out);
+    return true;
 }
 
 bool JsonReader::literal(QByteArrayView word)
@@ -262,8 +242,16 @@ bool JsonReader::skipValue(int depth)
     case 'n':
         return literal("null");
     default: {
-        double ignored = 0;
+        const char *begin = m_p;
         bool integral = false;
+        if (!numberText(&integral))
+            return false;
+        // Without an exponent, and short, a number cannot overflow: no need to convert it.
+        const QByteArrayView text(begin, m_p - begin);
+        if (text.size() < 300 && !text.contains('e') && !text.contains('E'))
+            return true;
+        m_p = begin;
+        double ignored = 0;
         return number(&ignored, &integral);
     }
     }

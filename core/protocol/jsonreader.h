@@ -23,10 +23,24 @@ public:
 
     static constexpr int kMaxDepth = 64;
 
-    bool atEnd();
+    bool atEnd()
+    {
+        skipSpace();
+        return m_p == m_end;
+    }
     // Takes `c` (after any whitespace) when it is next.
-    bool take(char c);
-    bool peek(char c);
+    bool take(char c)
+    {
+        if (!peek(c))
+            return false;
+        ++m_p;
+        return true;
+    }
+    bool peek(char c)
+    {
+        skipSpace();
+        return m_p != m_end && *m_p == c;
+    }
 
     // A string, decoded.
     bool string(QString *out);
@@ -49,9 +63,16 @@ private:
     // Steps over the string m_p is at, without keeping it.
     bool skipString();
     bool digits();
+    // The grammar of a JSON number, stepped over; `integral` as for number().
+    bool numberText(bool *integral);
     bool literal(QByteArrayView word);
     bool startsWith(QByteArrayView bytes) const;
-    void skipSpace();
+    // Inline: compact JSON has no whitespace, and this is called before every token.
+    void skipSpace()
+    {
+        while (m_p != m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
+            ++m_p;
+    }
     bool hex4(char16_t *out);
     bool escapedString(const char *begin, QString *out);
 

@@ -9,6 +9,28 @@
 #include <charconv>
 #include <cmath>
 
+JsonWriter::JsonWriter()
+{
+    grow(kInitialCapacity);
+}
+
+void JsonWriter::grow(qsizetype needed)
+{
+    m_out.resize(qMax(m_used + needed, 2 * m_out.size()));
+    m_data = m_out.data();
+    m_capacity = m_out.size();
+}
+
+QByteArray JsonWriter::take()
+{
+    m_out.resize(m_used);
+    QByteArray out = std::move(m_out);
+    m_out = QByteArray();
+    m_data = nullptr;
+    m_used = m_capacity = 0;
+    return out;
+}
+
 void JsonWriter::separate()
 {
     if (m_afterKey) {
@@ -17,7 +39,7 @@ void JsonWriter::separate()
     }
     if (!m_hasMember.isEmpty()) {
         if (m_hasMember.back())
-            m_out.append(',');
+            put(',');
         m_hasMember.back() = true;
     }
 }
@@ -25,57 +47,60 @@ void JsonWriter::separate()
 void JsonWriter::beginObject()
 {
     separate();
-    m_out.append('{');
+    put('{');
     m_hasMember.append(false);
 }
 
 void JsonWriter::endObject()
 {
-    m_out.append('}');
+    put('}');
     m_hasMember.removeLast();
 }
 
 void JsonWriter::beginArray()
 {
     separate();
-    m_out.append('[');
+    put('[');
     m_hasMember.append(false);
 }
 
 void JsonWriter::endArray()
 {
-    m_out.append(']');
+    put(']');
     m_hasMember.removeLast();
 }
 
 void JsonWriter::key(QLatin1StringView name)
 {
     separate();
-    m_out.append('"');
-    appendEscaped(QByteArray::fromRawData(name.data(), name.size()));
-    m_out.append("\":", 2);
+    put('"');
+    appendEscaped(QByteArrayView(name.data(), name.size()));
+    put("\":", 2);
     m_afterKey = true;
 }
 
 void JsonWriter::key(const QString &name)
 {
     separate();
-    m_out.append('"');
+    put('"');
     appendEscaped(name);
-    m_out.append("\":", 2);
+    put("\":", 2);
     m_afterKey = true;
 }
 
 void JsonWriter::null()
 {
     separate();
-    m_out.append("null", 4);
+    put("null", 4);
 }
 
 void JsonWriter::boolean(bool value)
 {
     separate();
-    m_out.append(value ? QByteArrayView("true") : QByteArrayView("false"));
+    if (value)
+        put("true", 4);
+    else
+        put("false", 5);
 }
 
 void JsonWriter::integer(qint64 value)
@@ -83,93 +108,93 @@ void JsonWriter::integer(qint64 value)
     separate();
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    m_out.append(digits, end - digits);
+    put(digits, end - digits);
 }
 
 void JsonWriter::real(double value)
 {
     separate();
     if (!std::isfinite(value)) {
-        m_out.append("null", 4);
+        put("null", 4);
         return;
     }
     // Whole numbers print without an exponent or fraction, as JSON.stringify does.
     if (value == std::trunc(value) && std::fabs(value) < 1e15) {
         char digits[24];
         const auto end = std::to_chars(digits, digits + sizeof digits, qint64(value)).ptr;
-        m_out.append(digits, end - digits);
+        put(digits, end - digits);
         return;
     }
-    m_out.append(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
+    const QByteArray text = QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+    put(text.constData(), text.size());
 }
 
 void JsonWriter::string(const QString &text)
 {
     separate();
-    m_out.append('"');
+    put('"');
     appendEscaped(text);
-    m_out.append('"');
+    put('"');
 }
 
 void JsonWriter::string(QLatin1StringView text)
 {
     separate();
-    m_out.append('"');
-    appendEscaped(QByteArray::fromRawData(text.data(), text.size()));
-    m_out.append('"');
+    put('"');
+    appendEscaped(QByteArrayView(text.data(), text.size()));
+    put('"');
 }
 
-void JsonWriter::appendEscaped(const QByteArray &utf8)
+void JsonWriter::appendEscaped(QByteArrayView utf8)
 {
     static const char hex[] = "0123456789abcdef";
-    const char *begin = utf8.constData();
+    const char *begin = utf8.data();
     const char *end = begin + utf8.size();
     const char *plain = begin; // start of the run not yet copied
     for (const char *p = begin; p != end; ++p) {
         const auto c = static_cast<unsigned char>(*p);
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        m_out.append(plain, p - plain);
+        put(plain, p - plain);
         plain = p + 1;
         switch (c) {
         case '"':
-            m_out.append("\\\"", 2);
+            put("\\\"", 2);
             break;
         case '\\':
-            m_out.append("\\\\", 2);
+            put("\\\\", 2);
             break;
         case '\n':
-            m_out.append("\\n", 2);
+            put("\\n", 2);
             break;
         case '\r':
-            m_out.append("\\r", 2);
+            put("\\r", 2);
             break;
         case '\t':
-            m_out.append("\\t", 2);
+            put("\\t", 2);
             break;
         default: {
             const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
-            m_out.append(escape, sizeof escape);
+            put(escape, sizeof escape);
         }
         }
     }
-    m_out.append(plain, end - plain);
+    put(plain, end - plain);
 }
 
 void JsonWriter::appendEscaped(const QString &text)
 {
     // Names and most values are ASCII that needs no escape: copied one byte per character.
-    const qsizetype start = m_out.size();
-    m_out.resize(start + text.size());
-    char *out = m_out.data() + start;
+    reserve(text.size());
+    char *out = m_data + m_used;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        if (u < 0x20 || u >= 0x80 || u == u'"' || u == u'\\') {
-            m_out.truncate(start);
-            return appendEscaped(text.toUtf8());
-        }
+        if (u < 0x20 || u >= 0x80 || u == u'"' || u == u'\\')
+            return appendEscaped(
+                QByteArrayView(text.toUtf8())); // nothing counted yet: it starts again
         *out++ = char(u);
     }
+    m_used += text.size();
 }
 
 void JsonWriter::value(const SqlValue &value)
@@ -231,5 +256,5 @@ void JsonWriter::json(const QJsonValue &value)
 void JsonWriter::raw(const QByteArray &json)
 {
     separate();
-    m_out.append(json);
+    put(json.constData(), json.size());
 }

@@ -6,6 +6,8 @@
 #include <QJsonValue>
 #include <QVarLengthArray>
 
+#include <cstring>
+
 // Writes compact JSON straight into UTF-8 bytes. Replies carrying rows are built on the thread
 // that read them, many thousands a second; going through QJsonObject and QJsonDocument costs
 // several times more than the query itself.
@@ -15,7 +17,7 @@ class JsonWriter
 {
 public:
     // Most replies are a few hundred bytes: room for them from the start saves the growing.
-    JsonWriter() { m_out.reserve(kInitialCapacity); }
+    JsonWriter();
     static constexpr qsizetype kInitialCapacity = 256;
 
     void beginObject();
@@ -40,16 +42,40 @@ public:
     // Bytes that already are one JSON value.
     void raw(const QByteArray &json);
 
-    const QByteArray &bytes() const { return m_out; }
-    QByteArray take() { return std::move(m_out); }
+    QByteArray bytes() const { return QByteArray(m_data, m_used); }
+    QByteArray take();
 
 private:
+    // Bytes go straight into the buffer: QByteArray::append costs a hundred instructions a call
+    // whatever it appends, and a small frame is made of dozens of pieces.
+    void reserve(qsizetype size)
+    {
+        if (m_capacity - m_used < size)
+            grow(size);
+    }
+    void put(char c)
+    {
+        reserve(1);
+        m_data[m_used++] = c;
+    }
+    void put(const char *bytes, qsizetype size)
+    {
+        if (size == 0)
+            return;
+        reserve(size);
+        std::memcpy(m_data + m_used, bytes, size_t(size));
+        m_used += size;
+    }
+    void grow(qsizetype needed);
     void separate();
-    void appendEscaped(const QByteArray &utf8);
+    void appendEscaped(QByteArrayView utf8);
     // UTF-16 text escaped into the output, without a UTF-8 copy when it is plain ASCII.
     void appendEscaped(const QString &text);
 
-    QByteArray m_out;
+    QByteArray m_out; // its size is the room; m_used of it is written
+    char *m_data = nullptr;
+    qsizetype m_used = 0;
+    qsizetype m_capacity = 0;
     // Per open object or array: whether it already holds a member.
     QVarLengthArray<bool, 16> m_hasMember;
     bool m_afterKey = false;
