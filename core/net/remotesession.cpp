@@ -18,26 +18,18 @@
 
 namespace {
 
-// A statement's params object, rows asked for as arrays so that duplicate column names survive.
-// Further members (transactionId, pageSize...) are added by `more` before it is closed.
-QByteArray statementParams(const Statement &statement,
-                           const std::function<void(JsonWriter &)> &more = {})
+// A statement's params, rows asked for as arrays so that duplicate column names survive.
+void writeStatementParams(JsonWriter &json, const Statement &statement)
 {
-    JsonWriter json;
-    json.beginObject();
     RpcCodec::writeStatement(json, statement);
     json.key(QLatin1StringView("rowFormat"));
     json.string(QLatin1StringView("array"));
-    if (more)
-        more(json);
-    json.endObject();
-    return json.take();
 }
 
 // A result page from either path: straight from the text when it has the usual shape.
-bool readPage(const RpcResult &result, ResultPage *page)
+bool readPage(const RpcResult &result, ResultPage *page, ResultPage::ColumnCache *cache = nullptr)
 {
-    return (!result.text().isEmpty() && ResultPage::read(result.text(), page))
+    return (!result.text().isEmpty() && ResultPage::read(result.text(), page, cache))
            || ResultPage::fromJson(result.toObject(), page);
 }
 
@@ -199,18 +191,20 @@ void RemoteSession::select(const Statement &statement, SelectDone done)
                     });
         return;
     }
-    m_channel->callEncoded(QLatin1StringView("query"), statementParams(statement),
-                           [done](const RpcResult &result, const DbError *error) {
-                               if (error)
-                                   return done({}, {}, error);
-                               ResultPage page;
-                               if (!readPage(result, &page)) {
-                                   const DbError unreadable = unreadablePage();
-                                   return done({}, {}, &unreadable);
-                               }
-                               done(page.columns, page.rows, nullptr);
-                           },
-                           {-1, true});
+    m_channel->callWith(
+        QLatin1StringView("query"),
+        [&statement](JsonWriter &json) { writeStatementParams(json, statement); },
+        [done](const RpcResult &result, const DbError *error) {
+            if (error)
+                return done({}, {}, error);
+            ResultPage page;
+            if (!readPage(result, &page)) {
+                const DbError unreadable = unreadablePage();
+                return done({}, {}, &unreadable);
+            }
+            done(page.columns, page.rows, nullptr);
+        },
+        {-1, true});
 }
 
 bool RemoteSession::isRead(const QString &keyword)
@@ -327,7 +321,8 @@ void RemoteSession::send(const std::shared_ptr<Run> &run)
     // A read may be sent again after a drop; so may a write with a key, which the server runs
     // at most once.
     callOptions.retryable = run->read || keyed;
-    const QByteArray params = statementParams(run->statement, [&](JsonWriter &json) {
+    const auto writeParams = [&](JsonWriter &json) {
+        writeStatementParams(json, run->statement);
         if (!m_transactionId.isEmpty()) {
             // Inside a transaction every statement goes to it (and sees its uncommitted changes).
             json.key(QLatin1StringView("transactionId"));
@@ -341,10 +336,10 @@ void RemoteSession::send(const std::shared_ptr<Run> &run)
             json.key(QLatin1StringView("idempotencyKey"));
             json.string(QUuid::createUuid().toString(QUuid::WithoutBraces));
         }
-    });
+    };
     QPointer<RemoteSession> self(this);
-    run->callId = m_channel->callEncoded(
-        run->read ? QLatin1StringView("query") : QLatin1StringView("exec"), params,
+    run->callId = m_channel->callWith(
+        run->read ? QLatin1StringView("query") : QLatin1StringView("exec"), writeParams,
         [self, run](const RpcResult &result, const DbError *error) {
             if (!self)
                 return;
@@ -361,7 +356,7 @@ void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const RpcResult
     if (run->ended)
         return;
     ResultPage page;
-    if (!readPage(result, &page)) {
+    if (!readPage(result, &page, &m_columnCache)) {
         const DbError error = unreadablePage();
         return end(run, &error);
     }

@@ -93,4 +93,5 @@ private:
     QString m_transactionId;        // the open transaction, if any
     int m_link = 0;                 // counts reconnects: server cursors do not outlive their link
     RequestControl::Batch m_outbox; // deliveries not yet handed over, see flush()
+    ResultPage::ColumnCache m_columnCache; // the columns of the last page read
 };

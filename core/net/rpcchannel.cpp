@@ -230,7 +230,7 @@ void RpcChannel::socketConnected()
                  for (const qint64 id : std::as_const(unsent)) {
                      const auto it = m_pending.find(id);
                      if (it != m_pending.end() && m_socket)
-                         sendPending(id, it->second);
+                         sendPending(it->second);
                  }
                  if (reconnect)
                      Q_EMIT reconnected();
@@ -240,25 +240,45 @@ void RpcChannel::socketConnected()
              {kHelloTimeoutMs, false}));
     auto it = m_pending.find(m_helloId);
     if (it != m_pending.end())
-        sendPending(m_helloId, it->second);
+        sendPending(it->second);
 }
 
 QString RpcChannel::call(const QString &method, const QJsonObject &params, Reply reply,
                          CallOptions options)
 {
-    return callEncoded(QLatin1StringView(method.toLatin1()),
-                       params.isEmpty() ? QByteArray()
-                                        : QJsonDocument(params).toJson(QJsonDocument::Compact),
-                       std::move(reply), options);
+    return callWith(
+        QLatin1StringView(method.toLatin1()),
+        [&params](JsonWriter &json) {
+            for (auto it = params.begin(); it != params.end(); ++it) {
+                json.key(it.key());
+                json.json(it.value());
+            }
+        },
+        std::move(reply), options);
 }
 
-QString RpcChannel::callEncoded(QLatin1StringView method, const QByteArray &params, Reply reply,
-                                CallOptions options)
+void RpcChannel::beginFrame(JsonWriter &frame, qint64 id, QLatin1StringView method)
 {
-    const qint64 id = ++m_nextId;
+    frame.beginObject();
+    frame.key(QLatin1StringView("id"));
+    frame.string(QLatin1StringView(QByteArray::number(id)));
+    frame.key(QLatin1StringView("method"));
+    frame.string(method);
+    frame.key(QLatin1StringView("params"));
+    frame.beginObject();
+}
+
+QByteArray RpcChannel::endFrame(JsonWriter &frame)
+{
+    frame.endObject();
+    frame.endObject();
+    return frame.take();
+}
+
+QString RpcChannel::enqueue(qint64 id, QByteArray frame, Reply reply, CallOptions options)
+{
     const int timeout = options.timeoutMs > 0 ? options.timeoutMs : m_options.requestTimeoutMs;
-    Pending pending{QByteArray(method.data(), method.size()), params, std::move(reply), options,
-                    m_clock.elapsed() + timeout};
+    Pending pending{std::move(frame), std::move(reply), options, m_clock.elapsed() + timeout};
     if (m_state == State::Failed || m_state == State::Idle) {
         const DbError error{ErrorCode::ConnectionClosed,
                             tr("Not connected to %1.").arg(m_endpoint.displayName()),
@@ -268,7 +288,7 @@ QString RpcChannel::callEncoded(QLatin1StringView method, const QByteArray &para
     }
     auto [it, inserted] = m_pending.emplace(id, std::move(pending));
     if (m_state == State::Open)
-        sendPending(id, it->second);
+        sendPending(it->second);
     return QString::number(id);
 }
 
@@ -277,20 +297,11 @@ void RpcChannel::abandon(const QString &id)
     m_pending.erase(idNumber(id));
 }
 
-void RpcChannel::sendPending(qint64 id, Pending &pending)
+void RpcChannel::sendPending(Pending &pending)
 {
     if (!m_socket)
         return;
-    // Method names are the contract's plain identifiers and params are JSON text already, so
-    // the frame is put together as it goes out.
-    QByteArray frame;
-    frame.reserve(40 + pending.method.size() + pending.params.size());
-    frame.append("{\"id\":\"").append(QByteArray::number(id));
-    frame.append("\",\"method\":\"").append(pending.method).append('"');
-    if (!pending.params.isEmpty())
-        frame.append(",\"params\":").append(pending.params);
-    frame.append('}');
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    m_socket->sendTextMessage(QString::fromUtf8(pending.frame));
     pending.sent = true;
 }
 

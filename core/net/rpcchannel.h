@@ -4,6 +4,7 @@
 #include "core/dberror.h"
 #include "core/net/remoteendpoint.h"
 #include "core/net/serverinfo.h"
+#include "core/protocol/jsonwriter.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -79,9 +80,19 @@ public:
     // Sends a request now, or as soon as the socket is open. Returns its id.
     QString call(const QString &method, const QJsonObject &params, Reply reply,
                  CallOptions options = {});
-    // The same with params that are already a JSON object's text (built with JsonWriter).
-    QString callEncoded(QLatin1StringView method, const QByteArray &params, Reply reply,
-                        CallOptions options = {});
+    // The same, with the params object's members written by `writeParams(JsonWriter &)` straight
+    // into the frame: the common requests cost one buffer instead of a QJsonObject and three
+    // copies. `method` is one of the contract's plain names.
+    template<typename WriteParams>
+    QString callWith(QLatin1StringView method, WriteParams &&writeParams, Reply reply,
+                     CallOptions options = {})
+    {
+        const qint64 id = ++m_nextId;
+        JsonWriter frame;
+        beginFrame(frame, id, method);
+        writeParams(frame);
+        return enqueue(id, endFrame(frame), std::move(reply), options);
+    }
     // Forgets a request: its reply, if any comes, is dropped.
     void abandon(const QString &id);
 
@@ -103,8 +114,7 @@ Q_SIGNALS:
 private:
     struct Pending
     {
-        QByteArray method;
-        QByteArray params; // the params object's JSON text, or empty
+        QByteArray frame; // the whole request, sent again as it is after a reconnect
         Reply reply;
         CallOptions options;
         qint64 deadline; // on m_clock
@@ -117,7 +127,11 @@ private:
     void socketClosed();
     void socketError();
     void frameReceived(const QString &text);
-    void sendPending(qint64 id, Pending &pending);
+    // `{"id":"<id>","method":"<method>","params":{` ... `}}`
+    static void beginFrame(JsonWriter &frame, qint64 id, QLatin1StringView method);
+    static QByteArray endFrame(JsonWriter &frame);
+    QString enqueue(qint64 id, QByteArray frame, Reply reply, CallOptions options);
+    void sendPending(Pending &pending);
     void checkDeadlines();
     // The general path for a frame the fast reader left (errors, pushes, the unusual).
     void readFrame(const QByteArray &utf8, const QString &text);

@@ -24,8 +24,9 @@ bool readNames(JsonReader &reader, QStringList *names)
     return reader.take(']');
 }
 
-bool readRows(JsonReader &reader, QList<Row> *rows, qsizetype width)
+bool readRows(JsonReader &reader, QList<Row> *rows)
 {
+    qsizetype width = 0; // the last row's: rows of a result are as wide as each other
     if (!reader.take('['))
         return false;
     if (reader.take(']'))
@@ -45,6 +46,7 @@ bool readRows(JsonReader &reader, QList<Row> *rows, qsizetype width)
             if (!reader.take(']'))
                 return false;
         }
+        width = row.size();
         rows->append(std::move(row));
     } while (reader.take(','));
     return reader.take(']');
@@ -72,13 +74,13 @@ qint64 toCount(double d)
 
 } // namespace
 
-bool ResultPage::read(QByteArrayView json, ResultPage *page)
+bool ResultPage::read(QByteArrayView json, ResultPage *page, ColumnCache *cache)
 {
     *page = ResultPage{};
     JsonReader reader(json);
     if (!reader.take('{'))
         return false;
-    QStringList names, types;
+    QByteArrayView namesText, typesText;
     bool seenNames = false, seenTypes = false, seenRows = false, seenAffected = false,
          seenRowid = false, seenMore = false, seenCursor = false, hasMore = false;
     QString cursor;
@@ -90,13 +92,13 @@ bool ResultPage::read(QByteArrayView json, ResultPage *page)
             bool ok = true;
             if (name == "columns" && !seenNames) {
                 seenNames = true;
-                ok = readNames(reader, &names);
+                ok = reader.peek('[') && reader.skip(&namesText);
             } else if (name == "columnTypes" && !seenTypes) {
                 seenTypes = true;
-                ok = readNames(reader, &types);
+                ok = reader.peek('[') && reader.skip(&typesText);
             } else if (name == "rows" && !seenRows) {
                 seenRows = true;
-                ok = readRows(reader, &page->rows, names.size());
+                ok = readRows(reader, &page->rows);
             } else if (name == "rowsAffected" && !seenAffected) {
                 seenAffected = true;
                 ok = readCount(reader, &page->rowsAffected);
@@ -126,9 +128,20 @@ bool ResultPage::read(QByteArrayView json, ResultPage *page)
     }
     if (!reader.atEnd())
         return false;
-    page->columns.reserve(names.size());
-    for (qsizetype i = 0; i < names.size(); ++i)
-        page->columns.append({names.at(i), types.value(i)});
+    if (cache && namesText == cache->namesText && typesText == cache->typesText) {
+        page->columns = cache->columns;
+    } else {
+        QStringList names, types;
+        JsonReader namesReader(namesText), typesReader(typesText);
+        if ((!namesText.isEmpty() && !readNames(namesReader, &names))
+            || (!typesText.isEmpty() && !readNames(typesReader, &types)))
+            return false;
+        page->columns.reserve(names.size());
+        for (qsizetype i = 0; i < names.size(); ++i)
+            page->columns.append({names.at(i), types.value(i)});
+        if (cache)
+            *cache = {namesText.toByteArray(), typesText.toByteArray(), page->columns};
+    }
     if (hasMore)
         page->cursor = cursor;
     return true;

@@ -21,7 +21,16 @@ struct ResultPage
     // nothing decided, for anything but the plain shape dosqld writes (a member of an unusual
     // type, a duplicate member, malformed text): fromJson then reads it. What this accepts,
     // fromJson reads the same.
-    static bool read(QByteArrayView json, ResultPage *page);
+    //
+    // Pages of one result, and results of one statement run again, name the same columns: with
+    // a `cache` kept between calls, columns written exactly as last time are not read again.
+    struct ColumnCache
+    {
+        QByteArray namesText;
+        QByteArray typesText;
+        QList<ResultColumn> columns;
+    };
+    static bool read(QByteArrayView json, ResultPage *page, ColumnCache *cache = nullptr);
     // The general path. Also takes rows keyed by column name, as a server sends them that does
     // not know rowFormat "array". False when a row holds something that is not a value.
     static bool fromJson(const QJsonObject &object, ResultPage *page);

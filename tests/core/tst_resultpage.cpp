@@ -125,6 +125,36 @@ private Q_SLOTS:
         QCOMPARE(page.cursor, QStringLiteral("c-1"));
     }
 
+    void columnsWrittenAsLastTimeAreTakenFromTheCache()
+    {
+        ResultPage::ColumnCache cache;
+        ResultPage page;
+        QVERIFY(ResultPage::read(j("{`columns`:[`a`,`b`],`columnTypes`:[`INT`,``],`rows`:[[1,2]]}"),
+                                 &page, &cache));
+        QCOMPARE(page.columns.size(), 2);
+        QCOMPARE(cache.columns.size(), 2);
+        // The same columns: the next page's come from the cache, equal.
+        QVERIFY(ResultPage::read(
+            j("{`columns`:[`a`,`b`],`columnTypes`:[`INT`,``],`rows`:[[3,4]],`hasMore`:false}"),
+            &page, &cache));
+        QCOMPARE(page.columns.at(0).name, QStringLiteral("a"));
+        QCOMPARE(page.columns.at(0).declaredType, QStringLiteral("INT"));
+        QCOMPARE(page.rows, (QList<Row>{{SqlValue(qint64(3)), SqlValue(qint64(4))}}));
+        // Other types, the same names: read again.
+        QVERIFY(ResultPage::read(j("{`columns`:[`a`,`b`],`columnTypes`:[`TEXT`,`REAL`],`rows`:[]}"),
+                                 &page, &cache));
+        QCOMPARE(page.columns.at(1).declaredType, QStringLiteral("REAL"));
+        // No types at all: none are carried over.
+        QVERIFY(ResultPage::read(j("{`columns`:[`a`,`b`],`rows`:[]}"), &page, &cache));
+        QCOMPARE(page.columns.at(0).declaredType, QString());
+        // No columns (an exec): none.
+        QVERIFY(ResultPage::read(j("{`rows`:[],`rowsAffected`:2}"), &page, &cache));
+        QVERIFY(page.columns.isEmpty());
+        QCOMPARE(page.rowsAffected, 2);
+        // A bad column list is not saved by a cached one.
+        QVERIFY(!ResultPage::read(j("{`columns`:[1],`rows`:[]}"), &page, &cache));
+    }
+
     void leavesTheUnusualToTheGeneralPath_data()
     {
         QTest::addColumn<QByteArray>("json");
