@@ -55,7 +55,7 @@ struct RemoteSession::Run
     std::shared_ptr<RequestControl> control;
     Statement statement;
     bool read = true;
-    QString callId;                     // the channel request under way
+    qint64 callId = 0;                  // the channel request under way
     QNetworkReply *httpReply = nullptr; // or the HTTP one
     QString cursor;
     int cursorLink = 0; // the link the cursor lives on (see m_link)
@@ -293,7 +293,7 @@ bool RemoteSession::controlTransaction(const std::shared_ptr<Run> &run)
         params.insert(QStringLiteral("transactionId"), m_transactionId);
     run->callId = m_channel->call(
         method, params, [this, run, begin](const RpcResult &result, const DbError *error) {
-            run->callId.clear();
+            run->callId = 0;
             if (begin && !error)
                 m_transactionId = result.toObject().value(QStringLiteral("id")).toString();
             // Ended, or lost on the server (timed out): either way
@@ -352,7 +352,7 @@ void RemoteSession::send(const std::shared_ptr<Run> &run)
 
 void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const RpcResult &result)
 {
-    run->callId.clear();
+    run->callId = 0;
     if (run->ended)
         return;
     ResultPage page;
@@ -464,13 +464,13 @@ void RemoteSession::interrupt(const std::shared_ptr<Run> &run)
             {}};
         return end(run, &error);
     }
-    if (!run->callId.isEmpty() && m_info.has(QStringLiteral("cancel"))) {
+    if (run->callId != 0 && m_info.has(QStringLiteral("cancel"))) {
         // The server stops the statement and answers it with CANCELLED. When it cannot (a
         // statement inside a transaction), the request is let go here and the user told.
         QPointer<RemoteSession> self(this);
         const bool inTransaction = !m_transactionId.isEmpty();
         m_channel->call(
-            QStringLiteral("cancel"), {{QStringLiteral("requestId"), run->callId}},
+            QStringLiteral("cancel"), {{QStringLiteral("requestId"), QString::number(run->callId)}},
             [self, run, inTransaction](const RpcResult &result, const DbError *error) {
                 if (!self || run->ended
                     || (!error && result.toObject().value(QStringLiteral("cancelled")).toBool()))
@@ -489,11 +489,11 @@ void RemoteSession::interrupt(const std::shared_ptr<Run> &run)
             });
         return;
     }
-    if (!run->callId.isEmpty())
+    if (run->callId != 0)
         m_channel->abandon(run->callId);
     const DbError error{
         ErrorCode::Cancelled,
-        run->callId.isEmpty() || run->read
+        run->callId == 0 || run->read
             ? tr("The request was cancelled.")
             : tr("Cancelled here, but this server cannot stop a statement: it may still"
                  " complete there."),

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
+
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -15,6 +16,7 @@
 #include <QSslError>
 #include <QTimer>
 #include <QWebSocket>
+#include <charconv>
 
 Q_LOGGING_CATEGORY(lcChannel, "studio.net.channel", QtWarningMsg)
 
@@ -73,17 +75,22 @@ QString describeCertificate(const QSslCertificate &certificate)
 
 // An id exactly as the client wrote it (a positive decimal number, no sign, no leading zero),
 // or 0: a reply whose id is written any other way answers none of ours.
-qint64 idNumber(QStringView id)
+qint64 idNumber(QByteArrayView id)
 {
-    if (id.isEmpty() || id.size() > 18 || id.front() == u'0')
+    if (id.isEmpty() || id.size() > 18 || id.front() == '0')
         return 0;
     qint64 number = 0;
-    for (const QChar c : id) {
-        if (c < u'0' || c > u'9')
+    for (const char c : id) {
+        if (c < '0' || c > '9')
             return 0;
-        number = number * 10 + (c.unicode() - u'0');
+        number = number * 10 + (c - '0');
     }
     return number;
+}
+
+qint64 idNumber(const QString &id)
+{
+    return idNumber(QByteArrayView(id.toLatin1()));
 }
 
 } // namespace
@@ -194,57 +201,57 @@ void RpcChannel::socketConnected()
     m_attempt = 0;
     // Say hello first: whether it is answered tells a dosqld from a plain sql.do server.
     m_helloSentAt = m_clock.elapsed();
-    m_helloId = idNumber(
-        call(QStringLiteral("hello"),
-             {{QStringLiteral("client"), QStringLiteral("dosql-studio")},
-              {QStringLiteral("version"), QCoreApplication::applicationVersion()}},
-             [this](const RpcResult &result, const DbError *error) {
-                 if (!m_socket)
-                     return; // the connection is gone; that is handled where it was seen
-                 const bool reconnect = m_everOpened;
-                 m_info.latencyMs = double(m_clock.elapsed() - m_helloSentAt);
-                 if (!error) {
-                     const QJsonObject hello = result.toObject();
-                     m_info.kind = ServerInfo::Kind::Full;
-                     m_info.server = hello.value(QStringLiteral("server")).toString();
-                     m_info.version = hello.value(QStringLiteral("version")).toString();
-                     m_info.features.clear();
-                     for (const QJsonValue &f : hello.value(QStringLiteral("features")).toArray())
-                         m_info.features << f.toString();
-                 } else if (error->code == ErrorCode::Unauthorized) {
-                     return refuse(*error);
-                 } else {
-                     // METHOD_NOT_FOUND, -32601, or no answer: the sql.do envelope and no more.
-                     m_info.kind = ServerInfo::Kind::Envelope;
-                     m_info.features.clear();
-                 }
-                 m_everOpened = true;
-                 setState(State::Open);
-                 // Requests made while connecting go out now, in the order they were made.
-                 // Each is looked up again: a failed write may drop the connection midway.
-                 QList<qint64> unsent;
-                 for (const auto &[id, pending] : m_pending) {
-                     if (!pending.sent)
-                         unsent << id;
-                 }
-                 for (const qint64 id : std::as_const(unsent)) {
-                     const auto it = m_pending.find(id);
-                     if (it != m_pending.end() && m_socket)
-                         sendPending(it->second);
-                 }
-                 if (reconnect)
-                     Q_EMIT reconnected();
-                 else
-                     Q_EMIT opened(m_info);
-             },
-             {kHelloTimeoutMs, false}));
+    m_helloId
+        = call(QStringLiteral("hello"),
+               {{QStringLiteral("client"), QStringLiteral("dosql-studio")},
+                {QStringLiteral("version"), QCoreApplication::applicationVersion()}},
+               [this](const RpcResult &result, const DbError *error) {
+                   if (!m_socket)
+                       return; // the connection is gone; that is handled where it was seen
+                   const bool reconnect = m_everOpened;
+                   m_info.latencyMs = double(m_clock.elapsed() - m_helloSentAt);
+                   if (!error) {
+                       const QJsonObject hello = result.toObject();
+                       m_info.kind = ServerInfo::Kind::Full;
+                       m_info.server = hello.value(QStringLiteral("server")).toString();
+                       m_info.version = hello.value(QStringLiteral("version")).toString();
+                       m_info.features.clear();
+                       for (const QJsonValue &f : hello.value(QStringLiteral("features")).toArray())
+                           m_info.features << f.toString();
+                   } else if (error->code == ErrorCode::Unauthorized) {
+                       return refuse(*error);
+                   } else {
+                       // METHOD_NOT_FOUND, -32601, or no answer: the sql.do envelope and no more.
+                       m_info.kind = ServerInfo::Kind::Envelope;
+                       m_info.features.clear();
+                   }
+                   m_everOpened = true;
+                   setState(State::Open);
+                   // Requests made while connecting go out now, in the order they were made.
+                   // Each is looked up again: a failed write may drop the connection midway.
+                   QList<qint64> unsent;
+                   for (const auto &[id, pending] : m_pending) {
+                       if (!pending.sent)
+                           unsent << id;
+                   }
+                   for (const qint64 id : std::as_const(unsent)) {
+                       const auto it = m_pending.find(id);
+                       if (it != m_pending.end() && m_socket)
+                           sendPending(it->second);
+                   }
+                   if (reconnect)
+                       Q_EMIT reconnected();
+                   else
+                       Q_EMIT opened(m_info);
+               },
+               {kHelloTimeoutMs, false});
     auto it = m_pending.find(m_helloId);
     if (it != m_pending.end())
         sendPending(it->second);
 }
 
-QString RpcChannel::call(const QString &method, const QJsonObject &params, Reply reply,
-                         CallOptions options)
+qint64 RpcChannel::call(const QString &method, const QJsonObject &params, Reply reply,
+                        CallOptions options)
 {
     return callWith(
         QLatin1StringView(method.toLatin1()),
@@ -261,7 +268,9 @@ void RpcChannel::beginFrame(JsonWriter &frame, qint64 id, QLatin1StringView meth
 {
     frame.beginObject();
     frame.key(QLatin1StringView("id"));
-    frame.string(QLatin1StringView(QByteArray::number(id)));
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, id).ptr;
+    frame.string(QLatin1StringView(digits, end - digits));
     frame.key(QLatin1StringView("method"));
     frame.string(method);
     frame.key(QLatin1StringView("params"));
@@ -275,7 +284,7 @@ QByteArray RpcChannel::endFrame(JsonWriter &frame)
     return frame.take();
 }
 
-QString RpcChannel::enqueue(qint64 id, QByteArray frame, Reply reply, CallOptions options)
+qint64 RpcChannel::enqueue(qint64 id, QByteArray frame, Reply reply, CallOptions options)
 {
     const int timeout = options.timeoutMs > 0 ? options.timeoutMs : m_options.requestTimeoutMs;
     Pending pending{std::move(frame), std::move(reply), options, m_clock.elapsed() + timeout};
@@ -284,17 +293,17 @@ QString RpcChannel::enqueue(qint64 id, QByteArray frame, Reply reply, CallOption
                             tr("Not connected to %1.").arg(m_endpoint.displayName()),
                             {}};
         pending.reply({}, &error);
-        return QString::number(id);
+        return id;
     }
     auto [it, inserted] = m_pending.emplace(id, std::move(pending));
     if (m_state == State::Open)
         sendPending(it->second);
-    return QString::number(id);
+    return id;
 }
 
-void RpcChannel::abandon(const QString &id)
+void RpcChannel::abandon(qint64 id)
 {
-    m_pending.erase(idNumber(id));
+    m_pending.erase(id);
 }
 
 void RpcChannel::sendPending(Pending &pending)
@@ -308,10 +317,9 @@ void RpcChannel::sendPending(Pending &pending)
 void RpcChannel::frameReceived(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
-    QString id;
-    QByteArrayView result;
+    QByteArrayView id, result;
     if (RpcCodec::readResultFrame(utf8, &id, &result))
-        return finish(id, RpcResult(result), nullptr);
+        return finish(idNumber(id), RpcResult(result), nullptr);
     readFrame(utf8, text);
 }
 

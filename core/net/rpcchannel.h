@@ -77,14 +77,14 @@ public:
     State state() const { return m_state; }
     ServerInfo serverInfo() const { return m_info; }
 
-    // Sends a request now, or as soon as the socket is open. Returns its id.
-    QString call(const QString &method, const QJsonObject &params, Reply reply,
+    // Sends a request now, or as soon as the socket is open. Returns its id (never 0).
+    qint64 call(const QString &method, const QJsonObject &params, Reply reply,
                  CallOptions options = {});
     // The same, with the params object's members written by `writeParams(JsonWriter &)` straight
     // into the frame: the common requests cost one buffer instead of a QJsonObject and three
     // copies. `method` is one of the contract's plain names.
     template<typename WriteParams>
-    QString callWith(QLatin1StringView method, WriteParams &&writeParams, Reply reply,
+    qint64 callWith(QLatin1StringView method, WriteParams &&writeParams, Reply reply,
                      CallOptions options = {})
     {
         const qint64 id = ++m_nextId;
@@ -94,7 +94,7 @@ public:
         return enqueue(id, endFrame(frame), std::move(reply), options);
     }
     // Forgets a request: its reply, if any comes, is dropped.
-    void abandon(const QString &id);
+    void abandon(qint64 id);
 
     static constexpr qint64 kMaxReplyBytes = 64 * 1024 * 1024;
 
@@ -130,7 +130,7 @@ private:
     // `{"id":"<id>","method":"<method>","params":{` ... `}}`
     static void beginFrame(JsonWriter &frame, qint64 id, QLatin1StringView method);
     static QByteArray endFrame(JsonWriter &frame);
-    QString enqueue(qint64 id, QByteArray frame, Reply reply, CallOptions options);
+    qint64 enqueue(qint64 id, QByteArray frame, Reply reply, CallOptions options);
     void sendPending(Pending &pending);
     void checkDeadlines();
     // The general path for a frame the fast reader left (errors, pushes, the unusual).

@@ -69,7 +69,7 @@ bool JsonReader::string(QString *out)
     return escapedString(begin, out);
 }
 
-bool JsonReader::key(QByteArrayView *out)
+bool JsonReader::plainString(QByteArrayView *out)
 {
     if (!take('"'))
         return false;
@@ -84,7 +84,7 @@ bool JsonReader::key(QByteArrayView *out)
         return false;
     *out = QByteArrayView(begin, m_p - begin);
     ++m_p;
-    return take(':');
+    return true;
 }
 
 bool JsonReader::digits()

@@ -44,9 +44,11 @@ public:
 
     // A string, decoded.
     bool string(QString *out);
-    // An object member's name and its colon, not decoded: names with escapes or beyond ASCII
-    // are not for the fast readers.
-    bool key(QByteArrayView *out);
+    // A string of printable ASCII without escapes, not decoded; any other is not for it.
+    bool plainString(QByteArrayView *out);
+    // An object member's name (a plain string) and its colon: names with escapes or beyond
+    // ASCII are not for the fast readers.
+    bool key(QByteArrayView *out) { return plainString(out) && take(':'); }
     // JSON's number grammar, strictly; `integral` when it has no fraction and no exponent.
     bool number(double *out, bool *integral);
     bool boolean(bool *out);

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace RpcCodec {
@@ -183,7 +184,7 @@ void writeStatement(JsonWriter &json, const Statement &statement)
     }
 }
 
-bool readResultFrame(QByteArrayView frame, QString *id, QByteArrayView *result)
+bool readResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *result)
 {
     JsonReader reader(frame);
     if (!reader.take('{'))
@@ -195,18 +196,15 @@ bool readResultFrame(QByteArrayView frame, QString *id, QByteArrayView *result)
             return false;
         if (name == "id" && !seenId) {
             seenId = true;
-            if (reader.peek('"')) {
-                if (!reader.string(id))
-                    return false;
-            } else {
-                // As the general path takes it: a number's whole part, in decimal.
-                double number = 0;
-                bool integral = false;
-                if (!reader.number(&number, &integral) || !integral
-                    || std::abs(number) > double(JsonValue::kMaxSafeInteger))
-                    return false;
-                *id = QString::number(qint64(number));
-            }
+            const bool text = reader.peek('"');
+            if (text ? !reader.plainString(id) : !reader.skip(id))
+                return false;
+            // A number only when its text is what the general path would make of it: digits
+            // that a double holds exactly.
+            if (!text && (id->size() > 15 || !std::all_of(id->begin(), id->end(), [](char c) {
+                              return c >= '0' && c <= '9';
+                          })))
+                return false;
         } else if (name == "result" && !seenResult) {
             seenResult = true;
             if (!reader.skip(result))

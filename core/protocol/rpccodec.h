@@ -41,10 +41,11 @@ bool statementResultFromJson(const QJsonObject &object, StatementResult *result)
 void writeStatement(JsonWriter &json, const Statement &statement);
 
 // Reads a reply frame of the common shape `{"id": ..., "result": ...}` straight from its bytes:
-// the id as the client made it, and the result's JSON text (a view into `frame`). False, with
-// nothing decided, for errors, pushes, duplicate members and anything malformed: the general
-// path reads those.
-bool readResultFrame(QByteArrayView frame, QString *id, QByteArrayView *result);
+// the id's text (a plain string's characters, or a whole number's digits) and the result's
+// JSON text, both views into `frame`. False, with nothing decided, for errors, pushes,
+// duplicate members, ids written any other way, and anything malformed: the general path reads
+// those.
+bool readResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *result);
 
 // Reads `{sql, params?, namedParams?}`. False with `error` set when a field has the wrong type.
 bool statementFromParams(const QJsonObject &params, Statement *statement, DbError *error);

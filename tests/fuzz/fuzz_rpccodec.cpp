@@ -62,8 +62,7 @@ static bool sameValue(const SqlValue &a, const SqlValue &b)
 // The same for the client's readers of replies: the envelope, and the result page in it.
 static void checkReplyReaders(const QByteArray &frame)
 {
-    QString id;
-    QByteArrayView resultText;
+    QByteArrayView id, resultText;
     if (!RpcCodec::readResultFrame(frame, &id, &resultText))
         return;
     const QJsonDocument document = QJsonDocument::fromJson(frame);
@@ -73,7 +72,7 @@ static void checkReplyReaders(const QByteArray &frame)
     const QJsonValue idValue = document.object().value(QStringLiteral("id"));
     const QString generalId
         = idValue.isDouble() ? QString::number(qint64(idValue.toDouble())) : idValue.toString();
-    if (general.isUndefined() || id != generalId
+    if (general.isUndefined() || QString::fromLatin1(id) != generalId
         || QJsonDocument::fromJson('[' + resultText.toByteArray() + ']').array().at(0) != general)
         std::abort();
     ResultPage fast;
