@@ -26,19 +26,27 @@ void writeStatementParams(JsonWriter &json, const Statement &statement)
     json.string(QLatin1StringView("array"));
 }
 
-// A result page from either path: straight from the text when it has the usual shape.
-bool readPage(const RpcResult &result, ResultPage *page, ResultPage::ColumnCache *cache = nullptr)
+// A result page from either path: straight from the text when it has the usual shape. Empty
+// when it was read; else why not.
+std::optional<DbError> readPage(const RpcResult &result, ResultPage *page,
+                                ResultPage::ColumnCache *cache = nullptr)
 {
-    return (!result.text().isEmpty() && ResultPage::read(result.text(), page, cache))
-           || ResultPage::fromJson(result.toObject(), page);
-}
-
-DbError unreadablePage()
-{
-    return {ErrorCode::NetworkError,
-            QCoreApplication::translate("RemoteSession",
-                                        "The server sent a row value this client cannot read."),
-            {}};
+    if (!result.text().isEmpty() && ResultPage::read(result.text(), page, cache))
+        return {};
+    const QJsonValue &value = result.value();
+    if (result.isMalformed())
+        return DbError{ErrorCode::NetworkError,
+                       QCoreApplication::translate(
+                           "RemoteSession",
+                           "The server's reply is not valid JSON. Check that the address points"
+                           " at a DoSQL server."),
+                       {}};
+    if (ResultPage::fromJson(value.toObject(), page))
+        return {};
+    return DbError{ErrorCode::NetworkError,
+                   QCoreApplication::translate(
+                       "RemoteSession", "The server sent a row value this client cannot read."),
+                   {}};
 }
 
 // dosqld's own bookkeeping (change log, idempotency keys), not the user's schema.
@@ -198,10 +206,8 @@ void RemoteSession::select(const Statement &statement, SelectDone done)
             if (error)
                 return done({}, {}, error);
             ResultPage page;
-            if (!readPage(result, &page)) {
-                const DbError unreadable = unreadablePage();
-                return done({}, {}, &unreadable);
-            }
+            if (const auto unreadable = readPage(result, &page))
+                return done({}, {}, &*unreadable);
             done(page.columns, page.rows, nullptr);
         },
         {-1, true});
@@ -321,6 +327,7 @@ void RemoteSession::send(const std::shared_ptr<Run> &run)
     // A read may be sent again after a drop; so may a write with a key, which the server runs
     // at most once.
     callOptions.retryable = run->read || keyed;
+    callOptions.readsResultItself = true; // receivePage
     const auto writeParams = [&](JsonWriter &json) {
         writeStatementParams(json, run->statement);
         if (!m_transactionId.isEmpty()) {
@@ -356,10 +363,8 @@ void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const RpcResult
     if (run->ended)
         return;
     ResultPage page;
-    if (!readPage(result, &page, &m_columnCache)) {
-        const DbError error = unreadablePage();
-        return end(run, &error);
-    }
+    if (const auto unreadable = readPage(result, &page, &m_columnCache))
+        return end(run, &*unreadable);
     if (!page.cursor.isEmpty())
         run->cursorLink = m_link;
     deliverPage(run, page);
@@ -445,7 +450,7 @@ void RemoteSession::fetchMore(const std::shared_ptr<Run> &run)
                                   return self->end(run, error);
                               self->receivePage(run, result);
                           },
-                          {-1, true});
+                          {-1, true, true});
 }
 
 void RemoteSession::interrupt(const std::shared_ptr<Run> &run)

@@ -103,7 +103,10 @@ const QJsonValue &RpcResult::value() const
         QByteArray wrapped;
         wrapped.reserve(m_text.size() + 2);
         wrapped.append('[').append(m_text).append(']');
-        m_value = QJsonDocument::fromJson(wrapped).array().at(0);
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(wrapped, &error);
+        m_malformed = error.error != QJsonParseError::NoError;
+        m_value = document.array().at(0);
     }
     return m_value;
 }
@@ -318,8 +321,13 @@ void RpcChannel::frameReceived(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
     QByteArrayView id, result;
-    if (RpcCodec::readResultFrame(utf8, &id, &result))
-        return finish(idNumber(id), RpcResult(result), nullptr);
+    if (RpcCodec::readResultFrame(utf8, &id, &result)) {
+        const auto it = m_pending.find(idNumber(id));
+        const bool readerChecks = it != m_pending.end() && it->second.options.readsResultItself;
+        JsonReader check(result);
+        if (readerChecks || (check.skip() && check.atEnd()))
+            return finish(idNumber(id), RpcResult(result), nullptr);
+    }
     readFrame(utf8, text);
 }
 

@@ -33,21 +33,28 @@ public:
         , m_parsed(true)
     {}
 
-    // The result's JSON text; empty when it came another way (a QJsonValue).
+    // The result's JSON text; empty when it came another way (a QJsonValue). Unchecked when
+    // the request was made with `readsResultItself`.
     QByteArrayView text() const { return m_text; }
     const QJsonValue &value() const;
     QJsonObject toObject() const { return value().toObject(); }
+    // After value(): the text was not JSON (only with `readsResultItself`).
+    bool isMalformed() const { return m_malformed; }
 
 private:
     QByteArrayView m_text;
     mutable QJsonValue m_value;
     mutable bool m_parsed = false;
+    mutable bool m_malformed = false;
 };
 
 struct RpcCallOptions
 {
     int timeoutMs = -1;     // -1: the channel's default
     bool retryable = false; // safe to send again after a reconnect (reads, idempotent writes)
+    // The reply reads the result's text with a reader that checks it (ResultPage::read), and
+    // handles RpcResult::isMalformed: the channel does not check it first, so it is read once.
+    bool readsResultItself = false;
 };
 
 // One WebSocket to a DoSQL server speaking the RPC envelope (PROTOCOL.md §2). It lives on a
@@ -79,13 +86,13 @@ public:
 
     // Sends a request now, or as soon as the socket is open. Returns its id (never 0).
     qint64 call(const QString &method, const QJsonObject &params, Reply reply,
-                 CallOptions options = {});
+                CallOptions options = {});
     // The same, with the params object's members written by `writeParams(JsonWriter &)` straight
     // into the frame: the common requests cost one buffer instead of a QJsonObject and three
     // copies. `method` is one of the contract's plain names.
     template<typename WriteParams>
     qint64 callWith(QLatin1StringView method, WriteParams &&writeParams, Reply reply,
-                     CallOptions options = {})
+                    CallOptions options = {})
     {
         const qint64 id = ++m_nextId;
         JsonWriter frame;

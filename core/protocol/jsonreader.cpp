@@ -6,10 +6,37 @@
 #include <QJsonObject>
 #include <QStringDecoder>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
 namespace {
+
+// Byte tables for the scanning loops, which run over every byte of every frame.
+using ByteTable = std::array<bool, 256>;
+
+template<typename Predicate>
+constexpr ByteTable byteTable(Predicate predicate)
+{
+    ByteTable table{};
+    for (int c = 0; c < 256; ++c)
+        table[size_t(c)] = predicate(c);
+    return table;
+}
+
+// Where a string of plain ASCII stops: its end, an escape, a control character, UTF-8.
+constexpr ByteTable kEndsPlainText
+    = byteTable([](int c) { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80; });
+// Where delimiting stops: strings, brackets and commas.
+constexpr ByteTable kStructural = byteTable(
+    [](int c) { return c == '"' || c == '{' || c == '}' || c == '[' || c == ']' || c == ','; });
+// Inside a string, for delimiting only: its end or an escape.
+constexpr ByteTable kEndsQuoted = byteTable([](int c) { return c == '"' || c == '\\'; });
+
+bool at(const ByteTable &table, char c)
+{
+    return table[static_cast<unsigned char>(c)];
+}
 
 bool isDigit(char c)
 {
@@ -74,13 +101,9 @@ bool JsonReader::plainString(QByteArrayView *out)
     if (!take('"'))
         return false;
     const char *begin = m_p;
-    while (m_p != m_end && *m_p != '"') {
-        const auto c = static_cast<unsigned char>(*m_p);
-        if (c < 0x20 || c >= 0x80 || c == '\\')
-            return false;
+    while (m_p != m_end && !at(kEndsPlainText, *m_p))
         ++m_p;
-    }
-    if (m_p == m_end)
+    if (m_p == m_end || *m_p != '"')
         return false;
     *out = QByteArrayView(begin, m_p - begin);
     ++m_p;
@@ -101,6 +124,15 @@ bool JsonReader::number(double *out, bool *integral)
     const char *begin = m_p;
     if (!numberText(integral))
         return false;
+    // Short whole numbers, most of them, are exact as a double: no need for the full parse.
+    const bool negative = *begin == '-';
+    if (*integral && m_p - begin - negative <= 15) {
+        qint64 value = 0;
+        for (const char *p = begin + negative; p != m_p; ++p)
+            value = value * 10 + (*p - '0');
+        *out = negative ? -double(value) : double(value);
+        return true;
+    }
     const auto [end, error] = std::from_chars(begin, m_p, *out);
     return error == std::errc() && end == m_p && std::isfinite(*out);
 }
@@ -169,20 +201,20 @@ bool JsonReader::scalar(SqlValue *out)
         *out = SqlValue(text);
         return true;
     }
-    QJsonValue json;
+    // As JsonValue::decode takes them.
     bool flag = false;
     if (literal("null")) {
-        json = QJsonValue(QJsonValue::Null);
+        *out = SqlValue();
     } else if (boolean(&flag)) {
-        json = QJsonValue(flag);
+        *out = SqlValue(qint64(flag ? 1 : 0));
     } else {
         double d = 0;
         bool integral = false;
         if (!number(&d, &integral))
             return false;
-        json = QJsonValue(d);
+        *out = JsonValue::fromNumber(d);
     }
-    return JsonValue::decode(json, out);
+    return true;
 }
 
 bool JsonReader::sqlValue(SqlValue *out)
@@ -204,6 +236,53 @@ bool JsonReader::skip(QByteArrayView *text)
         return false;
     if (text)
         *text = QByteArrayView(begin, m_p - begin);
+    return true;
+}
+
+bool JsonReader::skipUnchecked(QByteArrayView *text)
+{
+    skipSpace();
+    const char *begin = m_p;
+    int depth = 0;
+    while (m_p != m_end) {
+        while (m_p != m_end && !at(kStructural, *m_p))
+            ++m_p;
+        if (m_p == m_end)
+            break;
+        const char c = *m_p;
+        if (c == '"') {
+            for (++m_p;; ++m_p) {
+                while (m_p != m_end && !at(kEndsQuoted, *m_p))
+                    ++m_p;
+                if (m_p == m_end)
+                    return false;
+                if (*m_p == '"')
+                    break;
+                if (++m_p == m_end) // the escaped character
+                    return false;
+            }
+            ++m_p;
+            if (depth == 0)
+                break; // a string on its own
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0)
+                break; // the end of what holds a number or a literal
+            if (--depth == 0) {
+                ++m_p;
+                break;
+            }
+        } else if (c == ',' && depth == 0) {
+            break;
+        }
+        ++m_p;
+    }
+    if (m_p == begin || depth != 0)
+        return false;
+    *text = QByteArrayView(begin, m_p - begin);
     return true;
 }
 
@@ -266,16 +345,12 @@ bool JsonReader::skipString()
 {
     // Plain ASCII is checked in place; escapes and other characters take the decoding path,
     // which checks them.
-    for (const char *p = m_p + 1; p != m_end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        if (c == '"') {
-            m_p = p + 1;
-            return true;
-        }
-        if (c < 0x20)
-            return false;
-        if (c == '\\' || c >= 0x80)
-            break;
+    const char *p = m_p + 1;
+    while (p != m_end && !at(kEndsPlainText, *p))
+        ++p;
+    if (p != m_end && *p == '"') {
+        m_p = p + 1;
+        return true;
     }
     QString ignored;
     return string(&ignored);

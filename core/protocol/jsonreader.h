@@ -59,6 +59,9 @@ public:
     bool sqlValue(SqlValue *out);
     // Steps over one value of any kind, checking it all, and gives its text.
     bool skip(QByteArrayView *text = nullptr);
+    // Finds where one value ends, minding only strings and brackets, and gives its text: for
+    // a caller that checks the text itself afterwards, so that it is read once, not twice.
+    bool skipUnchecked(QByteArrayView *text);
 
 private:
     bool skipValue(int depth);

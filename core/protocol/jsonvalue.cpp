@@ -88,6 +88,13 @@ bool decodeObject(const QJsonObject &object, SqlValue *out)
 
 } // namespace
 
+SqlValue fromNumber(double d)
+{
+    if (d == std::floor(d) && std::abs(d) <= double(kMaxSafeInteger))
+        return SqlValue(qint64(d));
+    return SqlValue(d);
+}
+
 bool decode(const QJsonValue &json, SqlValue *out)
 {
     switch (json.type()) {
@@ -97,14 +104,9 @@ bool decode(const QJsonValue &json, SqlValue *out)
     case QJsonValue::Bool:
         *out = SqlValue(qint64(json.toBool() ? 1 : 0));
         return true;
-    case QJsonValue::Double: {
-        const double d = json.toDouble();
-        if (d == std::floor(d) && std::abs(d) <= double(kMaxSafeInteger))
-            *out = SqlValue(qint64(d));
-        else
-            *out = SqlValue(d);
+    case QJsonValue::Double:
+        *out = fromNumber(json.toDouble());
         return true;
-    }
     case QJsonValue::String:
         *out = SqlValue(json.toString());
         return true;

@@ -17,5 +17,7 @@ QJsonValue encode(const SqlValue &value);
 // {"0":1,"1":2}, booleans (as 0/1), and numbers without a fraction as INTEGER. Returns false
 // (and leaves `out` alone) for shapes that are not a value.
 bool decode(const QJsonValue &json, SqlValue *out);
+// A JSON number as decode takes it: INTEGER when it is whole and within ±(2^53−1), else REAL.
+SqlValue fromNumber(double d);
 
 } // namespace JsonValue

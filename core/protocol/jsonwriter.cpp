@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -72,9 +73,13 @@ void JsonWriter::endArray()
 
 void JsonWriter::key(QLatin1StringView name)
 {
+    Q_ASSERT(std::none_of(name.data(), name.data() + name.size(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u < 0x20 || u >= 0x80 || c == '"' || c == '\\';
+    }));
     separate();
     put('"');
-    appendEscaped(QByteArrayView(name.data(), name.size()));
+    put(name.data(), name.size());
     put("\":", 2);
     m_afterKey = true;
 }

@@ -24,7 +24,8 @@ public:
     void endObject();
     void beginArray();
     void endArray();
-    // A member name inside an object; the next value call writes its value.
+    // A member name inside an object; the next value call writes its value. A QLatin1StringView
+    // name is one of the contract's, plain ASCII that needs no escaping, and goes in as it is.
     void key(QLatin1StringView name);
     void key(const QString &name);
 

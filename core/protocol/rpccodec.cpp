@@ -207,7 +207,7 @@ bool readResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *r
                 return false;
         } else if (name == "result" && !seenResult) {
             seenResult = true;
-            if (!reader.skip(result))
+            if (!reader.skipUnchecked(result))
                 return false;
         } else if (name == "id" || name == "result" || name == "error" || name == "type") {
             return false;

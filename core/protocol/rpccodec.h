@@ -42,9 +42,10 @@ void writeStatement(JsonWriter &json, const Statement &statement);
 
 // Reads a reply frame of the common shape `{"id": ..., "result": ...}` straight from its bytes:
 // the id's text (a plain string's characters, or a whole number's digits) and the result's
-// JSON text, both views into `frame`. False, with nothing decided, for errors, pushes,
-// duplicate members, ids written any other way, and anything malformed: the general path reads
-// those.
+// JSON text, both views into `frame`. The envelope is checked; the result is only delimited,
+// and whoever reads it checks it (JsonReader, or QJsonDocument). False, with nothing decided,
+// for errors, pushes, duplicate members, ids written any other way, and anything malformed
+// around the result: the general path reads those.
 bool readResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *result);
 
 // Reads `{sql, params?, namedParams?}`. False with `error` set when a field has the wrong type.

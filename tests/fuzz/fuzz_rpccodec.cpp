@@ -65,6 +65,15 @@ static void checkReplyReaders(const QByteArray &frame)
     QByteArrayView id, resultText;
     if (!RpcCodec::readResultFrame(frame, &id, &resultText))
         return;
+    // The result is only delimited: the frame stands for a reply once the result checks out,
+    // as RpcChannel and ResultPage::read check it.
+    JsonReader check(resultText);
+    const bool wholeResult = check.skip() && check.atEnd();
+    ResultPage unchecked;
+    if (ResultPage::read(resultText, &unchecked) && !wholeResult)
+        std::abort(); // the page reader took text that is not JSON
+    if (!wholeResult)
+        return;
     const QJsonDocument document = QJsonDocument::fromJson(frame);
     if (!document.isObject())
         std::abort();
