@@ -18,7 +18,7 @@ bool QuickReader::tryRun(const Statement &statement, qint64 rowLimit, StatementR
     const bool capped = rowLimit < 0 || rowLimit > kMaxRows;
     if (m_batchDepth > 0 && !m_db.inTransaction()) {
         m_db.setDeadline(kNoDeadline);
-        m_db.exec(QStringLiteral("BEGIN"));
+        m_db.execCached(QStringLiteral("BEGIN"));
     }
     m_db.setDeadline(std::chrono::steady_clock::now() + kBudget);
     const std::optional<DbError> error = StatementRunner::run(
@@ -33,6 +33,6 @@ void QuickReader::endBatch()
     // A snapshot left open would hide every later write from these reads and keep the log
     // from being checkpointed: the transaction ends here whatever happens.
     m_db.setDeadline(kNoDeadline);
-    if (m_db.exec(QStringLiteral("COMMIT")))
+    if (m_db.execCached(QStringLiteral("COMMIT")))
         m_db.exec(QStringLiteral("ROLLBACK"));
 }

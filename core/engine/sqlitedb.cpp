@@ -131,6 +131,17 @@ std::unique_ptr<SqliteStatement> SqliteDb::prepareCached(const QString &sql, DbE
     return statement;
 }
 
+std::optional<DbError> SqliteDb::execCached(const QString &sql)
+{
+    DbError error;
+    const std::unique_ptr<SqliteStatement> statement = prepareCached(sql, &error);
+    if (!statement)
+        return error;
+    if (statement->step() == SqliteStatement::StepResult::Error)
+        return statement->error();
+    return std::nullopt;
+}
+
 void SqliteDb::keep(const QString &sql, sqlite3_stmt *stmt)
 {
     sqlite3_reset(stmt);

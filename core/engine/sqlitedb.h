@@ -50,6 +50,9 @@ public:
     std::unique_ptr<SqliteStatement> prepareCached(const QString &sql, DbError *error,
                                                    QString *tail = nullptr);
     static constexpr int kCachedStatements = 32;
+    // Runs one statement that returns no rows, kept prepared as prepareCached keeps it: for the
+    // BEGIN and COMMIT that bracket many small reads, whose parse costs as much as the read.
+    std::optional<DbError> execCached(const QString &sql);
 
     void interrupt();
     // Statements still running at `deadline` stop with an "interrupted" error, checked every few

@@ -130,8 +130,10 @@ void JsonWriter::real(double value)
         put(digits, end - digits);
         return;
     }
-    const QByteArray text = QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
-    put(text.constData(), text.size());
+    // The shortest text that reads back exactly, without QByteArray::number's allocations.
+    char digits[32];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    put(digits, end - digits);
 }
 
 void JsonWriter::string(const QString &text)
