@@ -5,6 +5,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <cstring>
+
 // A strict reader over compact JSON text, for the fast readers of the contract's most common
 // frames (StatementRequest, RpcCodec::readResultFrame, ResultPage::read). Building a
 // QJsonDocument costs more than a point SELECT does; these readers take the few shapes they
@@ -22,6 +24,13 @@ public:
     {}
 
     static constexpr int kMaxDepth = 64;
+
+    // Whether a member name read by key() is `literal`: a length check, then the bytes.
+    template<qsizetype N>
+    static bool is(QByteArrayView name, const char (&literal)[N])
+    {
+        return name.size() == N - 1 && std::memcmp(name.data(), literal, N - 1) == 0;
+    }
 
     bool atEnd()
     {

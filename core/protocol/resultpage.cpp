@@ -72,6 +72,36 @@ qint64 toCount(double d)
     return qint64(d);
 }
 
+enum class Member {
+    Columns,
+    ColumnTypes,
+    Rows,
+    RowsAffected,
+    LastInsertRowid,
+    HasMore,
+    Cursor,
+    Other
+};
+
+Member memberOf(QByteArrayView name)
+{
+    if (JsonReader::is(name, "columns"))
+        return Member::Columns;
+    if (JsonReader::is(name, "columnTypes"))
+        return Member::ColumnTypes;
+    if (JsonReader::is(name, "rows"))
+        return Member::Rows;
+    if (JsonReader::is(name, "rowsAffected"))
+        return Member::RowsAffected;
+    if (JsonReader::is(name, "lastInsertRowid"))
+        return Member::LastInsertRowid;
+    if (JsonReader::is(name, "hasMore"))
+        return Member::HasMore;
+    if (JsonReader::is(name, "cursor"))
+        return Member::Cursor;
+    return Member::Other;
+}
+
 } // namespace
 
 bool ResultPage::read(QByteArrayView json, ResultPage *page, ColumnCache *cache)
@@ -81,44 +111,48 @@ bool ResultPage::read(QByteArrayView json, ResultPage *page, ColumnCache *cache)
     if (!reader.take('{'))
         return false;
     QByteArrayView namesText, typesText;
-    bool seenNames = false, seenTypes = false, seenRows = false, seenAffected = false,
-         seenRowid = false, seenMore = false, seenCursor = false, hasMore = false;
+    bool hasMore = false;
     QString cursor;
+    unsigned seen = 0;
     if (!reader.take('}')) {
         do {
             QByteArrayView name;
             if (!reader.key(&name))
                 return false;
+            const Member member = memberOf(name);
+            const unsigned bit = 1u << unsigned(member);
+            if (member != Member::Other && (seen & bit))
+                return false; // a second one: which one counts is the general path's to say
+            seen |= bit;
             bool ok = true;
-            if (name == "columns" && !seenNames) {
-                seenNames = true;
+            switch (member) {
+            case Member::Columns:
                 ok = reader.peek('[') && reader.skip(&namesText);
-            } else if (name == "columnTypes" && !seenTypes) {
-                seenTypes = true;
+                break;
+            case Member::ColumnTypes:
                 ok = reader.peek('[') && reader.skip(&typesText);
-            } else if (name == "rows" && !seenRows) {
-                seenRows = true;
+                break;
+            case Member::Rows:
                 ok = readRows(reader, &page->rows);
-            } else if (name == "rowsAffected" && !seenAffected) {
-                seenAffected = true;
+                break;
+            case Member::RowsAffected:
                 ok = readCount(reader, &page->rowsAffected);
-            } else if (name == "lastInsertRowid" && !seenRowid) {
-                seenRowid = true;
+                break;
+            case Member::LastInsertRowid: {
                 SqlValue rowid;
                 ok = reader.sqlValue(&rowid);
                 page->lastInsertRowid = rowid.toInteger();
-            } else if (name == "hasMore" && !seenMore) {
-                seenMore = true;
+                break;
+            }
+            case Member::HasMore:
                 ok = reader.boolean(&hasMore);
-            } else if (name == "cursor" && !seenCursor) {
-                seenCursor = true;
+                break;
+            case Member::Cursor:
                 ok = reader.string(&cursor);
-            } else if (name == "columns" || name == "columnTypes" || name == "rows"
-                       || name == "rowsAffected" || name == "lastInsertRowid" || name == "hasMore"
-                       || name == "cursor") {
-                ok = false; // a second one: which one counts is the general path's to say
-            } else {
+                break;
+            case Member::Other:
                 ok = reader.skip(); // duration, lsn, and members yet to come
+                break;
             }
             if (!ok)
                 return false;

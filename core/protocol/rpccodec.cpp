@@ -194,7 +194,7 @@ bool readResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *r
         QByteArrayView name;
         if (!reader.key(&name))
             return false;
-        if (name == "id" && !seenId) {
+        if (JsonReader::is(name, "id") && !seenId) {
             seenId = true;
             const bool text = reader.peek('"');
             if (text ? !reader.plainString(id) : !reader.skip(id))
@@ -205,11 +205,12 @@ bool readResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *r
                               return c >= '0' && c <= '9';
                           })))
                 return false;
-        } else if (name == "result" && !seenResult) {
+        } else if (JsonReader::is(name, "result") && !seenResult) {
             seenResult = true;
             if (!reader.skipUnchecked(result))
                 return false;
-        } else if (name == "id" || name == "result" || name == "error" || name == "type") {
+        } else if (JsonReader::is(name, "id") || JsonReader::is(name, "result")
+                   || JsonReader::is(name, "error") || JsonReader::is(name, "type")) {
             return false;
         } else if (!reader.skip()) {
             return false;

@@ -17,12 +17,12 @@ bool readParams(JsonReader &reader, StatementRequest *request)
         QByteArrayView name;
         if (!reader.key(&name))
             return false;
-        if (name == "sql" && !seenSql) {
+        if (JsonReader::is(name, "sql") && !seenSql) {
             seenSql = true;
             if (!reader.string(&request->statement.sql)
                 || request->statement.sql.trimmed().isEmpty())
                 return false;
-        } else if (name == "params" && !seenParams) {
+        } else if (JsonReader::is(name, "params") && !seenParams) {
             seenParams = true;
             if (!reader.take('['))
                 return false;
@@ -36,13 +36,13 @@ bool readParams(JsonReader &reader, StatementRequest *request)
                 if (!reader.take(']'))
                     return false;
             }
-        } else if (name == "rowFormat" && !seenFormat) {
+        } else if (JsonReader::is(name, "rowFormat") && !seenFormat) {
             seenFormat = true;
             QString format;
             if (!reader.string(&format))
                 return false;
             request->arrayRows = format == u"array";
-        } else if (name == "pageSize" && !seenPage) {
+        } else if (JsonReader::is(name, "pageSize") && !seenPage) {
             seenPage = true;
             double size = 0;
             bool integral = false;
@@ -69,7 +69,7 @@ bool StatementRequest::read(QByteArrayView frame, StatementRequest *request)
         QByteArrayView name;
         if (!reader.key(&name))
             return false;
-        if (name == "id" && !seenId) {
+        if (JsonReader::is(name, "id") && !seenId) {
             seenId = true;
             if (reader.peek('"')) {
                 QString id;
@@ -87,12 +87,12 @@ bool StatementRequest::read(QByteArrayView frame, StatementRequest *request)
                 else
                     request->id = id;
             }
-        } else if (name == "method" && !seenMethod) {
+        } else if (JsonReader::is(name, "method") && !seenMethod) {
             seenMethod = true;
             if (!reader.string(&request->method)
                 || (request->method != u"query" && request->method != u"exec"))
                 return false;
-        } else if (name == "params" && !seenParams) {
+        } else if (JsonReader::is(name, "params") && !seenParams) {
             seenParams = true;
             if (!readParams(reader, request))
                 return false;
