@@ -1173,6 +1173,11 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../core/net/remotesession.cpp" line="39"/>
+        <source>The server&apos;s reply is not valid JSON. Check that the address points at a DoSQL server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../core/net/remotesession.cpp" line="236"/>
         <location filename="../core/net/remotesession.cpp" line="430"/>
         <location filename="../core/net/remotesession.cpp" line="466"/>
@@ -1266,77 +1271,77 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcChannel</name>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="152"/>
+        <location filename="../core/net/rpcchannel.cpp" line="162"/>
         <source>The connection was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="264"/>
+        <location filename="../core/net/rpcchannel.cpp" line="296"/>
         <source>Not connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="317"/>
+        <location filename="../core/net/rpcchannel.cpp" line="344"/>
         <source>%1 sent something that is not a DoSQL reply (it begins &quot;%2&quot;). Check that the address points at a DoSQL server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="340"/>
+        <location filename="../core/net/rpcchannel.cpp" line="367"/>
         <source>The server&apos;s reply has neither a result nor an error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="393"/>
+        <location filename="../core/net/rpcchannel.cpp" line="420"/>
         <source>%1 did not answer within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="394"/>
+        <location filename="../core/net/rpcchannel.cpp" line="421"/>
         <source>%1 could not be reached within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="415"/>
+        <location filename="../core/net/rpcchannel.cpp" line="442"/>
         <source>%1 refused the token. Check the token saved for this connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="417"/>
+        <location filename="../core/net/rpcchannel.cpp" line="444"/>
         <source>%1 does not allow this token to open the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="452"/>
+        <location filename="../core/net/rpcchannel.cpp" line="479"/>
         <source>The secure connection to %1 was refused: %2. If the server uses its own certificate authority, choose its CA file in the connection&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="459"/>
+        <location filename="../core/net/rpcchannel.cpp" line="486"/>
         <source>Nothing answers at %1. Is the server running?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="463"/>
+        <location filename="../core/net/rpcchannel.cpp" line="490"/>
         <source>The host %1 was not found. Check the address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="466"/>
+        <location filename="../core/net/rpcchannel.cpp" line="493"/>
         <source>The connection to %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="477"/>
+        <location filename="../core/net/rpcchannel.cpp" line="504"/>
         <source>%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="487"/>
+        <location filename="../core/net/rpcchannel.cpp" line="514"/>
         <source>The connection to %1 closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="513"/>
+        <location filename="../core/net/rpcchannel.cpp" line="540"/>
         <source> A change sent just before may or may not have been applied; check before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1344,32 +1349,32 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcCodec</name>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="227"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="226"/>
         <source>params.sql must be a non-empty string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="235"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="234"/>
         <source>params.params must be an array of values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="243"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="242"/>
         <source>params.params[%1] is not a value: use null, a number, a string, a boolean, {&quot;$int&quot;:...} or {&quot;$blob&quot;:...}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="255"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="254"/>
         <source>params.namedParams must be an object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="263"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="262"/>
         <source>namedParams.%1 is not a value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="285"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="284"/>
         <source>params.pageSize must be a positive integer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,7 +1467,7 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>SchemaRequest</name>
     <message>
-        <location filename="../core/dbrequest.cpp" line="63"/>
+        <location filename="../core/dbrequest.cpp" line="73"/>
         <source>Reading schema</source>
         <translation type="unfinished"></translation>
     </message>
