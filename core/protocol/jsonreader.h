@@ -51,6 +51,37 @@ public:
         return m_p != m_end && *m_p == c;
     }
 
+    // An object: `member(name)` is called with the reader at each member's value, reads it,
+    // and answers false to give up.
+    template<typename Member>
+    bool object(Member &&member)
+    {
+        if (!take('{'))
+            return false;
+        if (take('}'))
+            return true;
+        do {
+            QByteArrayView name;
+            if (!key(&name) || !member(name))
+                return false;
+        } while (take(','));
+        return take('}');
+    }
+    // An array: `element()` reads each element, answering false to give up.
+    template<typename Element>
+    bool array(Element &&element)
+    {
+        if (!take('['))
+            return false;
+        if (take(']'))
+            return true;
+        do {
+            if (!element())
+                return false;
+        } while (take(','));
+        return take(']');
+    }
+
     // A string, decoded.
     bool string(QString *out);
     // A string of printable ASCII without escapes, not decoded; any other is not for it.

@@ -11,45 +11,32 @@ namespace {
 
 bool readNames(JsonReader &reader, QStringList *names)
 {
-    if (!reader.take('['))
-        return false;
-    if (reader.take(']'))
-        return true;
-    do {
+    return reader.array([&] {
         QString name;
         if (!reader.string(&name))
             return false;
         names->append(name);
-    } while (reader.take(','));
-    return reader.take(']');
+        return true;
+    });
 }
 
 bool readRows(JsonReader &reader, QList<Row> *rows)
 {
     qsizetype width = 0; // the last row's: rows of a result are as wide as each other
-    if (!reader.take('['))
-        return false;
-    if (reader.take(']'))
-        return true;
-    do {
-        if (!reader.take('['))
-            return false;
+    return reader.array([&] {
         Row row;
         row.reserve(width);
-        if (!reader.take(']')) {
-            do {
-                SqlValue value;
-                if (!reader.sqlValue(&value))
-                    return false;
-                row.append(std::move(value));
-            } while (reader.take(','));
-            if (!reader.take(']'))
+        const bool read = reader.array([&] {
+            SqlValue value;
+            if (!reader.sqlValue(&value))
                 return false;
-        }
+            row.append(std::move(value));
+            return true;
+        });
         width = row.size();
         rows->append(std::move(row));
-    } while (reader.take(','));
-    return reader.take(']');
+        return read;
+    });
 }
 
 // A count as the general path takes it; fractions and counts beyond 2^53 are left to it.
@@ -108,59 +95,42 @@ bool ResultPage::read(QByteArrayView json, ResultPage *page, ColumnCache *cache)
 {
     *page = ResultPage{};
     JsonReader reader(json);
-    if (!reader.take('{'))
-        return false;
     QByteArrayView namesText, typesText;
     bool hasMore = false;
     QString cursor;
     unsigned seen = 0;
-    if (!reader.take('}')) {
-        do {
-            QByteArrayView name;
-            if (!reader.key(&name))
+    const bool read = reader.object([&](QByteArrayView name) {
+        const Member member = memberOf(name);
+        const unsigned bit = 1u << unsigned(member);
+        if (member != Member::Other && (seen & bit))
+            return false; // a second one: which one counts is the general path's to say
+        seen |= bit;
+        switch (member) {
+        case Member::Columns:
+            return reader.peek('[') && reader.skip(&namesText);
+        case Member::ColumnTypes:
+            return reader.peek('[') && reader.skip(&typesText);
+        case Member::Rows:
+            return readRows(reader, &page->rows);
+        case Member::RowsAffected:
+            return readCount(reader, &page->rowsAffected);
+        case Member::LastInsertRowid: {
+            SqlValue rowid;
+            if (!reader.sqlValue(&rowid))
                 return false;
-            const Member member = memberOf(name);
-            const unsigned bit = 1u << unsigned(member);
-            if (member != Member::Other && (seen & bit))
-                return false; // a second one: which one counts is the general path's to say
-            seen |= bit;
-            bool ok = true;
-            switch (member) {
-            case Member::Columns:
-                ok = reader.peek('[') && reader.skip(&namesText);
-                break;
-            case Member::ColumnTypes:
-                ok = reader.peek('[') && reader.skip(&typesText);
-                break;
-            case Member::Rows:
-                ok = readRows(reader, &page->rows);
-                break;
-            case Member::RowsAffected:
-                ok = readCount(reader, &page->rowsAffected);
-                break;
-            case Member::LastInsertRowid: {
-                SqlValue rowid;
-                ok = reader.sqlValue(&rowid);
-                page->lastInsertRowid = rowid.toInteger();
-                break;
-            }
-            case Member::HasMore:
-                ok = reader.boolean(&hasMore);
-                break;
-            case Member::Cursor:
-                ok = reader.string(&cursor);
-                break;
-            case Member::Other:
-                ok = reader.skip(); // duration, lsn, and members yet to come
-                break;
-            }
-            if (!ok)
-                return false;
-        } while (reader.take(','));
-        if (!reader.take('}'))
-            return false;
-    }
-    if (!reader.atEnd())
+            page->lastInsertRowid = rowid.toInteger();
+            return true;
+        }
+        case Member::HasMore:
+            return reader.boolean(&hasMore);
+        case Member::Cursor:
+            return reader.string(&cursor);
+        case Member::Other:
+            break;
+        }
+        return reader.skip(); // duration, lsn, and members yet to come
+    });
+    if (!read || !reader.atEnd())
         return false;
     if (cache && namesText == cache->namesText && typesText == cache->typesText) {
         page->columns = cache->columns;

@@ -187,13 +187,8 @@ void writeStatement(JsonWriter &json, const Statement &statement)
 bool readResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *result)
 {
     JsonReader reader(frame);
-    if (!reader.take('{'))
-        return false;
     bool seenId = false, seenResult = false;
-    do {
-        QByteArrayView name;
-        if (!reader.key(&name))
-            return false;
+    const bool read = reader.object([&](QByteArrayView name) {
         if (JsonReader::is(name, "id") && !seenId) {
             seenId = true;
             const bool text = reader.peek('"');
@@ -201,22 +196,20 @@ bool readResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *r
                 return false;
             // A number only when its text is what the general path would make of it: digits
             // that a double holds exactly.
-            if (!text && (id->size() > 15 || !std::all_of(id->begin(), id->end(), [](char c) {
-                              return c >= '0' && c <= '9';
-                          })))
-                return false;
-        } else if (JsonReader::is(name, "result") && !seenResult) {
-            seenResult = true;
-            if (!reader.skipUnchecked(result))
-                return false;
-        } else if (JsonReader::is(name, "id") || JsonReader::is(name, "result")
-                   || JsonReader::is(name, "error") || JsonReader::is(name, "type")) {
-            return false;
-        } else if (!reader.skip()) {
-            return false;
+            return text || (id->size() <= 15 && std::all_of(id->begin(), id->end(), [](char c) {
+                                return c >= '0' && c <= '9';
+                            }));
         }
-    } while (reader.take(','));
-    return reader.take('}') && reader.atEnd() && seenId && seenResult;
+        if (JsonReader::is(name, "result") && !seenResult) {
+            seenResult = true;
+            return reader.skipUnchecked(result);
+        }
+        if (JsonReader::is(name, "id") || JsonReader::is(name, "result")
+            || JsonReader::is(name, "error") || JsonReader::is(name, "type"))
+            return false;
+        return reader.skip();
+    });
+    return read && reader.atEnd() && seenId && seenResult;
 }
 
 bool statementFromParams(const QJsonObject &params, Statement *statement, DbError *error)
