@@ -239,6 +239,36 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path));
     }
 
+    void activeRequestsAreTheOnesStillRunning()
+    {
+        // What the activity indicator shows and a close cancels.
+        QSignalSpy activity(m_db.get(), &Connection::activityChanged);
+        const Statement forever(QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                                               "SELECT x + 1 FROM c) SELECT count(*) FROM c"));
+        QueryRequest *longOne = m_db->query(forever);
+        QueryRequest *quick = m_db->query(Statement(QStringLiteral("SELECT 1")));
+        QCOMPARE(m_db->activeRequests(), (QList<DbRequest *>{longOne, quick}));
+        QCOMPARE(activity.count(), 2);
+
+        QSignalSpy quickEnded(quick, &DbRequest::ended);
+        QVERIFY(quickEnded.wait(5000));
+        QCOMPARE(m_db->activeRequests(), QList<DbRequest *>{longOne});
+        QCOMPARE(activity.count(), 3);
+        delete quick; // ended already: nothing changes
+        QCOMPARE(activity.count(), 3);
+
+        delete longOne; // deleted while running: it goes from the list at once
+        QVERIFY(m_db->activeRequests().isEmpty());
+        QCOMPARE(activity.count(), 4);
+
+        // A request may outlive its connection.
+        QueryRequest *orphan = m_db->query(forever);
+        QSignalSpy orphanFailed(orphan, &DbRequest::failed);
+        m_db.reset();
+        QVERIFY(orphanFailed.wait(2000));
+        delete orphan;
+    }
+
     void deletingAConnectionWithRunningWorkIsClean()
     {
         QueryRequest *request
