@@ -4,7 +4,51 @@
 #include <QPointer>
 
 #include <chrono>
+#include <iterator>
+#include <mutex>
 #include <utility>
+
+namespace {
+
+// Deliveries waiting for the main thread, from every network thread: one event wakes it for all
+// that gather before it runs, however many passes of those threads they came from.
+struct MainThreadMailbox
+{
+    std::mutex mutex;
+    std::vector<std::pair<std::shared_ptr<RequestControl>, std::function<void(DbRequest *)>>>
+        waiting;
+    bool posted = false; // an event to take them is on its way
+};
+
+MainThreadMailbox &mainThreadMailbox()
+{
+    static MainThreadMailbox mailbox;
+    return mailbox;
+}
+
+} // namespace
+
+void RequestControl::runMainThreadMailbox()
+{
+    decltype(MainThreadMailbox::waiting) due;
+    {
+        MainThreadMailbox &mailbox = mainThreadMailbox();
+        std::lock_guard lock(mailbox.mutex);
+        due.swap(mailbox.waiting);
+        mailbox.posted = false;
+    }
+    for (const auto &[control, runAll] : due) {
+        DbRequest *target = nullptr;
+        {
+            std::lock_guard lock(control->m_mutex);
+            target = control->m_target;
+        }
+        // Requests are deleted only in this thread, so one found here stays until a delivery
+        // deletes it, which runAll watches for.
+        if (target)
+            runAll(target);
+    }
+}
 
 void RequestControl::postAll(Batch batch)
 {
@@ -34,22 +78,14 @@ void RequestControl::postAll(Batch batch)
     }
     if (forMainThread.empty())
         return;
-    QMetaObject::invokeMethod(
-        app,
-        [forMainThread = std::move(forMainThread)] {
-            for (const auto &[control, runAll] : forMainThread) {
-                DbRequest *target = nullptr;
-                {
-                    std::lock_guard lock(control->m_mutex);
-                    target = control->m_target;
-                }
-                // Requests are deleted only in this thread, so one found here stays until a
-                // delivery deletes it, which runAll watches for.
-                if (target)
-                    runAll(target);
-            }
-        },
-        Qt::QueuedConnection);
+    MainThreadMailbox &mailbox = mainThreadMailbox();
+    {
+        std::lock_guard lock(mailbox.mutex);
+        std::move(forMainThread.begin(), forMainThread.end(), std::back_inserter(mailbox.waiting));
+        if (std::exchange(mailbox.posted, true))
+            return;
+    }
+    QMetaObject::invokeMethod(app, &RequestControl::runMainThreadMailbox, Qt::QueuedConnection);
 }
 
 void RequestControl::cancel()

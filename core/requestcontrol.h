@@ -67,6 +67,8 @@ public:
 
 private:
     friend class DbRequest;
+    // Runs the deliveries postAll gathered for the main thread (on it).
+    static void runMainThreadMailbox();
     void detach();
     void stop(bool detach);
 
