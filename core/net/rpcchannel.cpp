@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
-
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -16,6 +15,7 @@
 #include <QSslError>
 #include <QTimer>
 #include <QWebSocket>
+
 #include <charconv>
 
 Q_LOGGING_CATEGORY(lcChannel, "studio.net.channel", QtWarningMsg)
@@ -320,13 +320,14 @@ void RpcChannel::sendPending(Pending &pending)
 void RpcChannel::frameReceived(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
-    QByteArrayView id, result;
-    if (RpcCodec::readResultFrame(utf8, &id, &result)) {
-        const auto it = m_pending.find(idNumber(id));
+    QByteArrayView idText, result;
+    if (RpcCodec::readResultFrame(utf8, &idText, &result)) {
+        const qint64 id = idNumber(idText);
+        const auto it = m_pending.find(id);
         const bool readerChecks = it != m_pending.end() && it->second.options.readsResultItself;
         JsonReader check(result);
         if (readerChecks || (check.skip() && check.atEnd()))
-            return finish(idNumber(id), RpcResult(result), nullptr);
+            return finish(id, RpcResult(result), nullptr);
     }
     readFrame(utf8, text);
 }
