@@ -37,33 +37,24 @@ void RequestControl::runMainThreadMailbox()
         due.swap(mailbox.waiting);
         mailbox.posted = false;
     }
-    for (const auto &[control, runAll] : due) {
+    for (const auto &[control, deliver] : due) {
         DbRequest *target = nullptr;
         {
             std::lock_guard lock(control->m_mutex);
             target = control->m_target;
         }
         // Requests are deleted only in this thread, so one found here stays until a delivery
-        // deletes it, which runAll watches for.
+        // deletes it, which the delivery watches for.
         if (target)
-            runAll(target);
+            deliver(target);
     }
 }
 
 void RequestControl::postAll(Batch batch)
 {
     QCoreApplication *app = QCoreApplication::instance();
-    std::vector<std::pair<std::shared_ptr<RequestControl>, std::function<void(DbRequest *)>>>
-        forMainThread;
-    for (auto &[control, deliveries] : batch) {
-        auto runAll = [deliveries = std::move(deliveries)](DbRequest *request) {
-            const QPointer<DbRequest> alive(request);
-            for (const auto &fn : deliveries) {
-                if (!alive)
-                    return;
-                fn(request);
-            }
-        };
+    decltype(MainThreadMailbox::waiting) forMainThread;
+    for (auto &[control, delivery] : batch) {
         bool inMainThread = false;
         {
             // The request's destructor clears the target under this lock first: while it is
@@ -72,9 +63,9 @@ void RequestControl::postAll(Batch batch)
             inMainThread = app && control->m_target && control->m_target->thread() == app->thread();
         }
         if (inMainThread)
-            forMainThread.emplace_back(control, std::move(runAll));
+            forMainThread.emplace_back(control, std::move(delivery));
         else
-            control->post(std::move(runAll));
+            control->post(std::move(delivery));
     }
     if (forMainThread.empty())
         return;

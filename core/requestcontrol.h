@@ -22,6 +22,9 @@ public:
     {}
 
     bool isCancelled() const { return m_cancelled.load(std::memory_order_acquire); }
+    // The flag itself, for a database connection to watch while a statement runs
+    // (SqliteDb::setCancelFlag).
+    const std::atomic<bool> *cancelFlag() const { return &m_cancelled; }
     // Any thread. Runs the interrupt handler if the work is under way.
     void cancel();
 
@@ -41,13 +44,14 @@ public:
             target, [target, fn = std::move(fn)] { fn(target); }, Qt::QueuedConnection);
     }
 
-    // Deliveries for one request, run in order.
-    using Deliveries = std::vector<std::function<void(DbRequest *)>>;
-    using Batch = std::vector<std::pair<std::shared_ptr<RequestControl>, Deliveries>>;
+    // One delivery per request: it delivers everything that request has coming, in order, and
+    // stops if one of its signals' receivers deletes the request.
+    using Batch
+        = std::vector<std::pair<std::shared_ptr<RequestControl>, std::function<void(DbRequest *)>>>;
     // Like post() for many requests at once, with the deliveries for requests that live in the
     // application's main thread (the usual case) sent in one event: every post wakes the
     // receiving thread, and a back end answering many small requests at once would otherwise
-    // wake it once per request. A request deleted by one of its own deliveries gets no more.
+    // wake it once per request.
     static void postAll(Batch batch);
 
     // Flow control for streamed rows: a producer takes a credit per batch it posts and blocks

@@ -57,6 +57,40 @@ bool isInternalTable(const QString &name)
 
 } // namespace
 
+namespace {
+
+// Parts of a query's result on their way to its request, delivered in order in its thread.
+struct QueryDelivery
+{
+    std::optional<QList<ResultColumn>> columns;
+    QList<RowBatch> batches;
+    std::optional<ExecSummary> finished;
+    std::optional<DbError> failure;
+
+    bool isEmpty() const { return !columns && batches.isEmpty() && !finished && !failure; }
+
+    void deliverTo(DbRequest *request) const
+    {
+        auto *query = static_cast<QueryRequest *>(request);
+        const QPointer<QueryRequest> alive(query); // a receiver may delete it
+        if (columns)
+            query->deliverColumns(*columns);
+        for (const RowBatch &batch : batches) {
+            if (!alive)
+                return;
+            query->deliverRows(batch);
+        }
+        if (!alive)
+            return;
+        if (failure)
+            query->deliverFailure(*failure);
+        else if (finished)
+            query->deliverFinished(*finished);
+    }
+};
+
+} // namespace
+
 // One query in flight: where it is, and what has been delivered.
 struct RemoteSession::Run
 {
@@ -74,16 +108,14 @@ struct RemoteSession::Run
     ExecSummary summary;
     QElapsedTimer clock;
     QString keyword; // the statement's first, which routes it
-    // Deliveries made while one reply is handled, sent to the request's thread together:
-    // columns, rows and the end of a small result cost one hop instead of three.
-    RequestControl::Deliveries deliveries;
-
-    void deliver(std::function<void(DbRequest *)> fn) { deliveries.push_back(std::move(fn)); }
+    // What has come for the request since the last hand-over: columns, rows and the end of a
+    // small result travel to its thread together.
+    QueryDelivery delivery;
 };
 
 void RemoteSession::flush(const std::shared_ptr<Run> &run)
 {
-    if (run->deliveries.empty())
+    if (run->delivery.isEmpty())
         return;
     // Replies that arrive together are handed over together, once this thread has read them
     // all: one wake-up of the callers' thread for many requests instead of one each.
@@ -91,7 +123,8 @@ void RemoteSession::flush(const std::shared_ptr<Run> &run)
         QMetaObject::invokeMethod(
             this, [this] { RequestControl::postAll(std::exchange(m_outbox, {})); },
             Qt::QueuedConnection);
-    m_outbox.push_back({run->control, std::exchange(run->deliveries, {})});
+    m_outbox.emplace_back(run->control, [delivery = std::exchange(run->delivery, {})](
+                                            DbRequest *request) { delivery.deliverTo(request); });
 }
 
 RemoteSession::RemoteSession(const RemoteEndpoint &endpoint, const RemoteOptions &options,
@@ -225,9 +258,15 @@ void RemoteSession::runQuery(const std::shared_ptr<RequestControl> &control,
     auto run = std::make_shared<Run>();
     run->control = control;
     run->statement = statement;
-    run->keyword = firstSqlKeyword(statement.sql);
+    // The same text comes again and again (a point query, a page's fetch): its keyword is
+    // worked out once. Holding the text keeps its buffer, so an equal pointer means equal text.
+    if (statement.sql.constData() != m_keywordSql.constData()
+        || statement.sql.size() != m_keywordSql.size()) {
+        m_keywordSql = statement.sql;
+        m_keyword = firstSqlKeyword(statement.sql);
+    }
+    run->keyword = m_keyword;
     run->read = isRead(run->keyword);
-    run->deliveries.reserve(3); // columns, rows and the end of the usual small result
     run->clock.start();
     // Any thread may cancel; the work happens on ours.
     control->setInterruptHandler(
@@ -373,10 +412,7 @@ void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const RpcResult
 void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, ResultPage &page)
 {
     if (!run->columnsDelivered) {
-        const QList<ResultColumn> columns = page.columns;
-        run->deliver([columns](DbRequest *request) {
-            static_cast<QueryRequest *>(request)->deliverColumns(columns);
-        });
+        run->delivery.columns = page.columns;
         run->columnsDelivered = true;
         run->summary.rowsAffected = page.rowsAffected;
         run->summary.lastInsertRowid = page.lastInsertRowid;
@@ -391,9 +427,7 @@ void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, ResultPage &pag
         if (batch.rows.isEmpty())
             return;
         run->control->takeBatchCredit();
-        run->deliver([batch](DbRequest *request) {
-            static_cast<QueryRequest *>(request)->deliverRows(batch);
-        });
+        run->delivery.batches.append(batch);
         batch.rows.clear();
         batch.firstRow = run->rowsDelivered;
     };
@@ -519,17 +553,13 @@ void RemoteSession::end(const std::shared_ptr<Run> &run, const DbError *error)
         run->cursor.clear();
     }
     if (error) {
-        const DbError failure = *error;
-        run->deliver([failure](DbRequest *request) { request->deliverFailure(failure); });
+        run->delivery.failure = *error;
         flush(run);
         return;
     }
     run->summary.rowsRead = run->rowsRead;
     run->summary.durationMs = double(run->clock.nsecsElapsed()) / 1e6;
-    const ExecSummary summary = run->summary;
-    run->deliver([summary](DbRequest *request) {
-        static_cast<QueryRequest *>(request)->deliverFinished(summary);
-    });
+    run->delivery.finished = run->summary;
     flush(run);
     if (isSchemaChange(run->keyword))
         Q_EMIT schemaChanged();
