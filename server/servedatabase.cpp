@@ -242,12 +242,16 @@ bool ServedDatabase::CancelToken::begin(SqliteDb *db)
     if (m_cancelled)
         return false; // nothing runs: a later cancel must not interrupt whatever runs next
     m_running = db;
+    // interrupt() is lost on a statement that has not started yet; the flag is not.
+    db->setCancelFlag(&m_cancelled);
     return true;
 }
 
 void ServedDatabase::CancelToken::end()
 {
     std::lock_guard lock(m_mutex);
+    if (m_running)
+        m_running->setCancelFlag(nullptr);
     m_running = nullptr;
     m_finished = true;
 }

@@ -63,7 +63,8 @@ public:
     private:
         std::mutex m_mutex;
         SqliteDb *m_running = nullptr; // not owned; set while the read runs
-        bool m_cancelled = false;
+        // Atomic as well as guarded: the running connection watches it (SqliteDb::setCancelFlag).
+        std::atomic<bool> m_cancelled = false;
         bool m_finished = false;
     };
 

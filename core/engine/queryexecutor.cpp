@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 
 namespace {
 
@@ -88,7 +89,10 @@ void QueryExecutor::run()
     timer.start();
     SqliteDb *db = &m_db;
     m_control->setInterruptHandler([db] { db->interrupt(); });
-    // A cancel that arrived between prepare and now has no statement to interrupt yet.
+    // An interrupt that lands before the first step is lost (SQLite interrupts only running
+    // statements): the connection also watches the flag while the statement runs.
+    m_db.setCancelFlag(m_control->cancelFlag());
+    const auto unwatch = qScopeGuard([db] { db->setCancelFlag(nullptr); });
     if (m_control->isCancelled()) {
         m_control->setInterruptHandler({});
         fail(cancelledError());

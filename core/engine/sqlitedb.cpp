@@ -64,7 +64,9 @@ void SqliteDb::close()
         sqlite3_close_v2(m_db);
         m_db = nullptr;
     }
-    m_deadline.reset(); // the handler went with the connection
+    m_progressSteps = 0; // the handler went with the connection
+    m_deadline.reset();
+    m_cancelled = nullptr;
 }
 
 bool SqliteDb::isReadOnly() const
@@ -177,16 +179,33 @@ std::optional<DbError> SqliteDb::query(const QString &sql, const QList<SqlValue>
     }
 }
 
+void SqliteDb::watchProgress(int steps)
+{
+    if (!m_db || (m_progressSteps != 0 && m_progressSteps <= steps))
+        return;
+    sqlite3_progress_handler(m_db, steps, &SqliteDb::checkProgress, this);
+    m_progressSteps = steps;
+}
+
 void SqliteDb::setDeadline(std::chrono::steady_clock::time_point deadline)
 {
-    if (!m_deadline && m_db) // SQLite calls back every so many virtual-machine steps
-        sqlite3_progress_handler(m_db, 64, &SqliteDb::checkDeadline, this);
+    watchProgress(64); // a few microseconds of work
     m_deadline = deadline;
 }
 
-int SqliteDb::checkDeadline(void *self)
+void SqliteDb::setCancelFlag(const std::atomic<bool> *cancelled)
 {
-    return std::chrono::steady_clock::now() > *static_cast<SqliteDb *>(self)->m_deadline ? 1 : 0;
+    if (cancelled)
+        watchProgress(1024); // tens of microseconds: a cancel is still quick
+    m_cancelled = cancelled;
+}
+
+int SqliteDb::checkProgress(void *self)
+{
+    const auto *db = static_cast<SqliteDb *>(self);
+    if (db->m_cancelled && db->m_cancelled->load(std::memory_order_relaxed))
+        return 1;
+    return db->m_deadline && std::chrono::steady_clock::now() > *db->m_deadline ? 1 : 0;
 }
 
 void SqliteDb::interrupt()

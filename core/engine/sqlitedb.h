@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -58,6 +59,10 @@ public:
     // Statements still running at `deadline` stop with an "interrupted" error, checked every few
     // microseconds of work. For callers on a thread that must not be held up for long.
     void setDeadline(std::chrono::steady_clock::time_point deadline);
+    // Statements stop with an "interrupted" error once `*cancelled` is true (nullptr: never),
+    // checked every so many steps of work. Unlike interrupt(), this cannot miss a statement
+    // that had not started yet when the flag was set.
+    void setCancelFlag(const std::atomic<bool> *cancelled);
     qint64 changes() const;
     qint64 lastInsertRowid() const;
     bool inTransaction() const;
@@ -75,11 +80,15 @@ private:
         sqlite3_stmt *stmt;
     };
 
-    static int checkDeadline(void *self);
+    // SQLite's progress handler: on every `steps` virtual-machine steps, once set.
+    void watchProgress(int steps);
+    static int checkProgress(void *self);
 
     sqlite3 *m_db = nullptr;
-    std::optional<std::chrono::steady_clock::time_point> m_deadline; // set: the handler is on
-    QList<CachedStatement> m_cache;                                  // the most recently used last
+    int m_progressSteps = 0; // 0: no handler
+    std::optional<std::chrono::steady_clock::time_point> m_deadline;
+    const std::atomic<bool> *m_cancelled = nullptr;
+    QList<CachedStatement> m_cache; // the most recently used last
 };
 
 // RAII owner of one prepared statement.
