@@ -878,7 +878,7 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>QueryExecutor</name>
     <message>
-        <location filename="../core/engine/queryexecutor.cpp" line="61"/>
+        <location filename="../core/engine/queryexecutor.cpp" line="62"/>
         <source>Only one statement can run per request; split the script into statements.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,12 +1155,12 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteSession</name>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="116"/>
+        <location filename="../core/net/remotesession.cpp" line="149"/>
         <source>%1 refused the WebSocket connection (HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/net/remotesession.cpp" line="141"/>
+        <location filename="../core/net/remotesession.cpp" line="174"/>
         <source>The connection to %1 was lost after %n row(s) of this result had arrived, and the rest of the result went with it. Run the query again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1178,41 +1178,41 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="236"/>
-        <location filename="../core/net/remotesession.cpp" line="430"/>
-        <location filename="../core/net/remotesession.cpp" line="466"/>
-        <location filename="../core/net/remotesession.cpp" line="502"/>
+        <location filename="../core/net/remotesession.cpp" line="275"/>
+        <location filename="../core/net/remotesession.cpp" line="464"/>
+        <location filename="../core/net/remotesession.cpp" line="500"/>
+        <location filename="../core/net/remotesession.cpp" line="536"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="270"/>
+        <location filename="../core/net/remotesession.cpp" line="309"/>
         <source>This server speaks HTTP only and commits every statement on its own: it has no transactions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="279"/>
+        <location filename="../core/net/remotesession.cpp" line="318"/>
         <source>A transaction is already open; COMMIT or ROLLBACK it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="290"/>
+        <location filename="../core/net/remotesession.cpp" line="329"/>
         <source>There is no open transaction to commit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="467"/>
-        <location filename="../core/net/remotesession.cpp" line="503"/>
+        <location filename="../core/net/remotesession.cpp" line="501"/>
+        <location filename="../core/net/remotesession.cpp" line="537"/>
         <source>Cancelled here, but this server cannot stop a statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="487"/>
+        <location filename="../core/net/remotesession.cpp" line="521"/>
         <source>Cancelled here, but the server cannot stop a statement inside a transaction: it may still complete there, as part of the open transaction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="490"/>
+        <location filename="../core/net/remotesession.cpp" line="524"/>
         <source>Cancelled here, but the server could not stop the statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1281,67 +1281,67 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="344"/>
+        <location filename="../core/net/rpcchannel.cpp" line="345"/>
         <source>%1 sent something that is not a DoSQL reply (it begins &quot;%2&quot;). Check that the address points at a DoSQL server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="367"/>
+        <location filename="../core/net/rpcchannel.cpp" line="368"/>
         <source>The server&apos;s reply has neither a result nor an error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="420"/>
+        <location filename="../core/net/rpcchannel.cpp" line="421"/>
         <source>%1 did not answer within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="421"/>
+        <location filename="../core/net/rpcchannel.cpp" line="422"/>
         <source>%1 could not be reached within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="442"/>
+        <location filename="../core/net/rpcchannel.cpp" line="443"/>
         <source>%1 refused the token. Check the token saved for this connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="444"/>
+        <location filename="../core/net/rpcchannel.cpp" line="445"/>
         <source>%1 does not allow this token to open the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="479"/>
+        <location filename="../core/net/rpcchannel.cpp" line="480"/>
         <source>The secure connection to %1 was refused: %2. If the server uses its own certificate authority, choose its CA file in the connection&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="486"/>
+        <location filename="../core/net/rpcchannel.cpp" line="487"/>
         <source>Nothing answers at %1. Is the server running?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="490"/>
+        <location filename="../core/net/rpcchannel.cpp" line="491"/>
         <source>The host %1 was not found. Check the address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="493"/>
+        <location filename="../core/net/rpcchannel.cpp" line="494"/>
         <source>The connection to %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="504"/>
+        <location filename="../core/net/rpcchannel.cpp" line="505"/>
         <source>%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="514"/>
+        <location filename="../core/net/rpcchannel.cpp" line="515"/>
         <source>The connection to %1 closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="540"/>
+        <location filename="../core/net/rpcchannel.cpp" line="541"/>
         <source> A change sent just before may or may not have been applied; check before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,32 +1349,32 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcCodec</name>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="226"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="219"/>
         <source>params.sql must be a non-empty string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="234"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="227"/>
         <source>params.params must be an array of values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="242"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="235"/>
         <source>params.params[%1] is not a value: use null, a number, a string, a boolean, {&quot;$int&quot;:...} or {&quot;$blob&quot;:...}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="254"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="247"/>
         <source>params.namedParams must be an object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="262"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="255"/>
         <source>namedParams.%1 is not a value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="284"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="277"/>
         <source>params.pageSize must be a positive integer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1537,7 +1537,7 @@ Check that the file is a SQLite database and that you may read it.</source>
     <name>ServedDatabase</name>
     <message>
         <location filename="../server/servedatabase.cpp" line="146"/>
-        <location filename="../server/servedatabase.cpp" line="304"/>
+        <location filename="../server/servedatabase.cpp" line="308"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,7 +1547,7 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/servedatabase.cpp" line="325"/>
+        <location filename="../server/servedatabase.cpp" line="329"/>
         <source>The write was rolled back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1712,7 +1712,7 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/engine/sqlitedb.cpp" line="106"/>
+        <location filename="../core/engine/sqlitedb.cpp" line="108"/>
         <source>There is no SQL statement to run.</source>
         <translation type="unfinished"></translation>
     </message>
