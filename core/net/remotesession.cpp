@@ -5,6 +5,7 @@
 #include "core/net/httptransport.h"
 #include "core/net/rpcchannel.h"
 #include "core/protocol/rpccodec.h"
+#include "core/querydelivery.h"
 #include "core/requestcontrol.h"
 #include "core/schemaqueries.h"
 #include "core/sqlinliner.h"
@@ -54,40 +55,6 @@ bool isInternalTable(const QString &name)
 {
     return name.startsWith(QLatin1String("_dosql_"));
 }
-
-} // namespace
-
-namespace {
-
-// Parts of a query's result on their way to its request, delivered in order in its thread.
-struct QueryDelivery
-{
-    std::optional<QList<ResultColumn>> columns;
-    QList<RowBatch> batches;
-    std::optional<ExecSummary> finished;
-    std::optional<DbError> failure;
-
-    bool isEmpty() const { return !columns && batches.isEmpty() && !finished && !failure; }
-
-    void deliverTo(DbRequest *request) const
-    {
-        auto *query = static_cast<QueryRequest *>(request);
-        const QPointer<QueryRequest> alive(query); // a receiver may delete it
-        if (columns)
-            query->deliverColumns(*columns);
-        for (const RowBatch &batch : batches) {
-            if (!alive)
-                return;
-            query->deliverRows(batch);
-        }
-        if (!alive)
-            return;
-        if (failure)
-            query->deliverFailure(*failure);
-        else if (finished)
-            query->deliverFinished(*finished);
-    }
-};
 
 } // namespace
 
