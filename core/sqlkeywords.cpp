@@ -28,7 +28,21 @@ QString firstSqlKeyword(const QString &sql)
     qsizetype end = i;
     while (end < size && sql.at(end).isLetter() && sql.at(end).unicode() < 0x80)
         ++end;
-    return sql.mid(i, end - i).toUpper();
+    const QStringView word = QStringView(sql).mid(i, end - i);
+    // The keywords that start nearly every statement come back shared, without an allocation:
+    // a server asks for one per request.
+    static const QString common[]
+        = {QStringLiteral("SELECT"),  QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
+           QStringLiteral("DELETE"),  QStringLiteral("WITH"),   QStringLiteral("VALUES"),
+           QStringLiteral("REPLACE"), QStringLiteral("PRAGMA"), QStringLiteral("EXPLAIN"),
+           QStringLiteral("CREATE"),  QStringLiteral("DROP"),   QStringLiteral("ALTER"),
+           QStringLiteral("BEGIN"),   QStringLiteral("COMMIT"), QStringLiteral("ROLLBACK"),
+           QStringLiteral("END")};
+    for (const QString &keyword : common) {
+        if (word.size() == keyword.size() && word.compare(keyword, Qt::CaseInsensitive) == 0)
+            return keyword;
+    }
+    return word.toString().toUpper();
 }
 
 bool isTransactionControl(const QString &keyword)

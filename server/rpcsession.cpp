@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QScopedValueRollback>
+#include <QStringEncoder>
 #include <QTimer>
 #include <QUuid>
 #include <QWebSocket>
@@ -34,7 +35,7 @@ RpcSession::RpcSession(std::unique_ptr<QWebSocket> socket, ServedDatabase *datab
     connect(m_heartbeat, &QTimer::timeout, this, &RpcSession::sendHeartbeat);
     connect(m_socket.get(), &QWebSocket::bytesWritten, this, &RpcSession::bytesWritten);
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
-            [this](const QString &text) { frameReceived(text.toUtf8()); });
+            [this](const QString &text) { frameReceived(utf8(text)); });
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &RpcSession::frameReceived);
     connect(m_socket.get(), &QWebSocket::disconnected, this, &QObject::deleteLater);
 }
@@ -45,6 +46,16 @@ RpcSession::~RpcSession()
     // members are gone by the time the socket is.
     m_socket->disconnect(this);
     --m_state->connections;
+}
+
+const QByteArray &RpcSession::utf8(const QString &text)
+{
+    // Into the buffer the last frame used: no allocation per frame.
+    QStringEncoder encoder(QStringEncoder::Utf8);
+    m_frameBytes.resize(encoder.requiredSpace(text.size()));
+    char *end = encoder.appendToBuffer(m_frameBytes.data(), text);
+    m_frameBytes.truncate(end - m_frameBytes.constData());
+    return m_frameBytes;
 }
 
 void RpcSession::send(const QByteArray &frame, const QString &subscriptionId, int events)
@@ -105,7 +116,7 @@ void RpcSession::frameReceived(const QByteArray &frame)
         return;
     }
     // Most frames are a query or an exec of the plain shape, read without a QJsonDocument.
-    if (StatementRequest request; StatementRequest::read(frame, &request)) {
+    if (StatementRequest request; StatementRequest::read(frame, &request, &m_sqlMemo)) {
         const auto group
             = request.method == u"query" ? RpcMethods::Group::Read : RpcMethods::Group::Write;
         m_queue.enqueue({request.id, request.method, {}, group, std::move(request)});

@@ -55,6 +55,7 @@ private:
     };
 
     void frameReceived(const QByteArray &frame);
+    const QByteArray &utf8(const QString &text);
     void scheduleRun();
     void runNext();
     // Answers a read here if it is quick (ServedDatabase::runQuickly); false: it was not run.
@@ -82,6 +83,8 @@ private:
     RpcMethods m_methods;
     ServerState *m_state; // not owned
     Limits m_limits;
+    QByteArray m_frameBytes;          // the text frame at hand, as UTF-8
+    JsonReader::StringMemo m_sqlMemo; // the SQL text last read the fast way
     QQueue<Pending> m_queue;
     bool m_running = false;      // a request that is not a read is under way
     bool m_runScheduled = false; // runNext() is due once the frames at hand are queued

@@ -107,9 +107,7 @@ void ServedCursors::open(const Statement &statement, int pageSize, Done done, co
             }
             bool finished = true;
             if (!page.error) {
-                for (int i = 0; i < (*holder)->columnCount(); ++i)
-                    page.result.columns.append(
-                        {(*holder)->columnName(i), (*holder)->columnDeclaredType(i)});
+                page.result.columns = (*holder)->columns();
                 page.error = readPage(**holder, max, &page.result, &finished);
             }
             if (cancel)

@@ -99,9 +99,7 @@ void QueryExecutor::run()
         return;
     }
 
-    QList<ResultColumn> columns;
-    for (int i = 0; i < m_stmt->columnCount(); ++i)
-        columns.append({m_stmt->columnName(i), m_stmt->columnDeclaredType(i)});
+    const QList<ResultColumn> columns = m_stmt->columns();
     m_control->post(
         [columns](DbRequest *r) { static_cast<QueryRequest *>(r)->deliverColumns(columns); });
 

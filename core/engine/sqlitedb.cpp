@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <cstring>
+
 #include <sqlite3.h>
 
 SqliteDb::~SqliteDb()
@@ -118,10 +120,13 @@ std::unique_ptr<SqliteStatement> SqliteDb::prepareCached(const QString &sql, DbE
 {
     for (qsizetype i = m_cache.size() - 1; i >= 0; --i) {
         if (m_cache.at(i).sql == sql) {
-            sqlite3_stmt *stmt = m_cache.takeAt(i).stmt;
+            CachedStatement cached = m_cache.takeAt(i);
             if (tail)
                 tail->clear();
-            return std::make_unique<SqliteStatement>(this, stmt, sql);
+            auto statement = std::make_unique<SqliteStatement>(this, cached.stmt, sql);
+            statement->m_columns = std::move(cached.columns);
+            statement->m_columnText = std::move(cached.columnText);
+            return statement;
         }
     }
     QString rest;
@@ -144,15 +149,17 @@ std::optional<DbError> SqliteDb::execCached(const QString &sql)
     return std::nullopt;
 }
 
-void SqliteDb::keep(const QString &sql, sqlite3_stmt *stmt)
+void SqliteDb::keep(const QString &sql, SqliteStatement *statement)
 {
+    sqlite3_stmt *stmt = statement->m_stmt;
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
     if (!m_db) {
         sqlite3_finalize(stmt);
         return;
     }
-    m_cache.append({sql, stmt});
+    m_cache.append(
+        {sql, stmt, std::move(statement->m_columns), std::move(statement->m_columnText)});
     if (m_cache.size() > kCachedStatements)
         sqlite3_finalize(m_cache.takeFirst().stmt);
 }
@@ -243,7 +250,7 @@ SqliteStatement::~SqliteStatement()
     if (m_cacheKey.isEmpty())
         sqlite3_finalize(m_stmt);
     else
-        m_db->keep(m_cacheKey, m_stmt);
+        m_db->keep(m_cacheKey, this);
 }
 
 int SqliteStatement::parameterCount() const
@@ -251,9 +258,9 @@ int SqliteStatement::parameterCount() const
     return sqlite3_bind_parameter_count(m_stmt);
 }
 
-QString SqliteStatement::parameterName(int index) const
+QByteArrayView SqliteStatement::parameterName(int index) const
 {
-    return QString::fromUtf8(sqlite3_bind_parameter_name(m_stmt, index));
+    return QByteArrayView(sqlite3_bind_parameter_name(m_stmt, index));
 }
 
 std::optional<DbError> SqliteStatement::bind(int index, const SqlValue &value)
@@ -310,14 +317,35 @@ int SqliteStatement::columnCount() const
     return sqlite3_column_count(m_stmt);
 }
 
-QString SqliteStatement::columnName(int index) const
+QList<ResultColumn> SqliteStatement::columns() const
 {
-    return QString::fromUtf8(sqlite3_column_name(m_stmt, index));
-}
-
-QString SqliteStatement::columnDeclaredType(int index) const
-{
-    return QString::fromUtf8(sqlite3_column_decltype(m_stmt, index));
+    const int count = columnCount();
+    bool same = m_columns.size() == count;
+    const char *known = m_columnText.constData();
+    const char *knownEnd = known + m_columnText.size();
+    // SQLite hands out its own copies of the texts: compared, not converted.
+    const auto matches = [&](const char *text) {
+        const std::size_t size = text ? std::strlen(text) : 0;
+        if (std::size_t(knownEnd - known) <= size || std::memcmp(known, text, size) != 0
+            || known[size] != '\0')
+            return false;
+        known += size + 1;
+        return true;
+    };
+    for (int i = 0; same && i < count; ++i)
+        same = matches(sqlite3_column_name(m_stmt, i))
+               && matches(sqlite3_column_decltype(m_stmt, i));
+    if (same)
+        return m_columns;
+    m_columns.clear();
+    m_columnText.clear();
+    for (int i = 0; i < count; ++i) {
+        const char *name = sqlite3_column_name(m_stmt, i);
+        const char *type = sqlite3_column_decltype(m_stmt, i);
+        m_columns.append({QString::fromUtf8(name), QString::fromUtf8(type)});
+        m_columnText.append(name ? name : "").append('\0').append(type ? type : "").append('\0');
+    }
+    return m_columns;
 }
 
 SqlValue SqliteStatement::value(int index) const

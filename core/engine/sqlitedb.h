@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/dberror.h"
+#include "core/resultset.h"
 #include "core/rowencoder.h"
 #include "core/sqlvalue.h"
 
@@ -72,12 +73,14 @@ public:
 
 private:
     friend class SqliteStatement;
-    void keep(const QString &sql, sqlite3_stmt *stmt);
+    void keep(const QString &sql, SqliteStatement *statement);
 
     struct CachedStatement
     {
         QString sql;
         sqlite3_stmt *stmt;
+        QList<ResultColumn> columns; // as SqliteStatement::columns() last read them
+        QByteArray columnText;
     };
 
     // SQLite's progress handler: on every `steps` virtual-machine steps, once set.
@@ -108,7 +111,8 @@ public:
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
     int parameterCount() const;
-    QString parameterName(int index) const; // 1-based, includes the prefix (":name"), empty for ?
+    // 1-based; UTF-8 with its prefix (":name", "?2"), empty for a bare ?.
+    QByteArrayView parameterName(int index) const;
     std::optional<DbError> bind(int index, const SqlValue &value);
 
     StepResult step();
@@ -116,8 +120,9 @@ public:
     void reset();
 
     int columnCount() const;
-    QString columnName(int index) const;
-    QString columnDeclaredType(int index) const;
+    // Every column's name and declared type. Current only after the first step: a kept
+    // statement whose schema changed is prepared again there.
+    QList<ResultColumn> columns() const;
     SqlValue value(int index) const;
     // The current row without copies, for RowEncoders.
     const RawRow &rawRow() const;
@@ -133,4 +138,8 @@ private:
     QString m_cacheKey;
     DbError m_error;
     mutable std::unique_ptr<RawRow> m_rawRow; // made on first use
+    // columns() as it last answered, and the names and types it read them from (each ended by
+    // a NUL): a statement run again and again has the same ones, which are then shared.
+    mutable QList<ResultColumn> m_columns;
+    mutable QByteArray m_columnText;
 };

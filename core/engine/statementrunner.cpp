@@ -18,10 +18,10 @@ std::optional<DbError> StatementRunner::bind(SqliteStatement &prepared, const St
 {
     int positional = 0;
     for (int i = 1; i <= prepared.parameterCount(); ++i) {
-        const QString name = prepared.parameterName(i);
+        const QByteArrayView rawName = prepared.parameterName(i);
         SqlValue value;
-        if (name.isEmpty() || name.startsWith(u'?')) {
-            const int index = name.size() > 1 ? name.mid(1).toInt() - 1 : positional;
+        if (rawName.isEmpty() || rawName.startsWith('?')) {
+            const int index = rawName.size() > 1 ? rawName.sliced(1).toInt() - 1 : positional;
             positional = index + 1;
             if (index < 0 || index >= statement.params.size())
                 return DbError{ErrorCode::InvalidRequest,
@@ -30,16 +30,17 @@ std::optional<DbError> StatementRunner::bind(SqliteStatement &prepared, const St
                                    .arg(statement.params.size()),
                                {}};
             value = statement.params.at(index);
-        } else if (auto it = statement.namedParams.constFind(name);
-                   it != statement.namedParams.constEnd()) {
-            value = *it;
-        } else if (auto bare = statement.namedParams.constFind(name.mid(1));
-                   bare != statement.namedParams.constEnd()) {
-            value = *bare;
         } else {
-            return DbError{ErrorCode::InvalidRequest,
-                           tr("No value was given for parameter %1.").arg(name),
-                           {}};
+            // Given with its prefix (":name") or without it ("name").
+            const QString name = QString::fromUtf8(rawName);
+            auto it = statement.namedParams.constFind(name);
+            if (it == statement.namedParams.constEnd())
+                it = statement.namedParams.constFind(name.mid(1));
+            if (it == statement.namedParams.constEnd())
+                return DbError{ErrorCode::InvalidRequest,
+                               tr("No value was given for parameter %1.").arg(name),
+                               {}};
+            value = *it;
         }
         if (auto error = prepared.bind(i, value))
             return error;
@@ -77,9 +78,8 @@ std::optional<DbError> StatementRunner::run(SqliteDb &db, const Statement &state
         if (columnCount < 0) {
             // Read after the first step: a kept statement is prepared again there when the
             // schema changed since, and only then are its columns current.
-            columnCount = prepared->columnCount();
-            for (int i = 0; i < columnCount; ++i)
-                result->columns.append({prepared->columnName(i), prepared->columnDeclaredType(i)});
+            result->columns = prepared->columns();
+            columnCount = int(result->columns.size());
         }
         if (step == SqliteStatement::StepResult::Done)
             break;

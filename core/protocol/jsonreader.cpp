@@ -96,6 +96,24 @@ bool JsonReader::string(QString *out)
     return escapedString(begin, out);
 }
 
+bool JsonReader::string(QString *out, StringMemo *memo)
+{
+    skipSpace();
+    // The remembered text ends with its closing quote, so equal bytes are the whole string.
+    const qsizetype size = memo->written.size();
+    if (size > 0 && m_end - m_p >= size && std::memcmp(m_p, memo->written.constData(), size) == 0) {
+        m_p += size;
+        *out = memo->decoded;
+        return true;
+    }
+    const char *begin = m_p;
+    if (!string(out))
+        return false;
+    memo->written = QByteArray(begin, m_p - begin);
+    memo->decoded = *out;
+    return true;
+}
+
 bool JsonReader::plainString(QByteArrayView *out)
 {
     if (!take('"'))

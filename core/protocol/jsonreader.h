@@ -2,6 +2,7 @@
 
 #include "core/sqlvalue.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 
@@ -84,6 +85,14 @@ public:
 
     // A string, decoded.
     bool string(QString *out);
+    // The last string read with it, as written and decoded: for a text that comes again and
+    // again (a point query's SQL), which then costs a comparison instead of a new string.
+    struct StringMemo
+    {
+        QByteArray written; // with its quotes
+        QString decoded;
+    };
+    bool string(QString *out, StringMemo *memo);
     // A string of printable ASCII without escapes, not decoded; any other is not for it.
     bool plainString(QByteArrayView *out);
     // An object member's name (a plain string) and its colon: names with escapes or beyond

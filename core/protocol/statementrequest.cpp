@@ -6,14 +6,15 @@
 
 namespace {
 
-bool readParams(JsonReader &reader, StatementRequest *request)
+bool readParams(JsonReader &reader, StatementRequest *request, JsonReader::StringMemo *sqlMemo)
 {
     bool seenSql = false, seenParams = false, seenFormat = false, seenPage = false;
     const bool read = reader.object([&](QByteArrayView name) {
         if (JsonReader::is(name, "sql") && !seenSql) {
             seenSql = true;
-            return reader.string(&request->statement.sql)
-                   && !request->statement.sql.trimmed().isEmpty();
+            QString &sql = request->statement.sql;
+            return (sqlMemo ? reader.string(&sql, sqlMemo) : reader.string(&sql))
+                   && !sql.trimmed().isEmpty();
         }
         if (JsonReader::is(name, "params") && !seenParams) {
             seenParams = true;
@@ -27,10 +28,10 @@ bool readParams(JsonReader &reader, StatementRequest *request)
         }
         if (JsonReader::is(name, "rowFormat") && !seenFormat) {
             seenFormat = true;
-            QString format;
-            if (!reader.string(&format))
+            QByteArrayView format; // any other format is not an array's; escaped ones are rare
+            if (!reader.plainString(&format))
                 return false;
-            request->arrayRows = format == u"array";
+            request->arrayRows = format == "array";
             return true;
         }
         if (JsonReader::is(name, "pageSize") && !seenPage) {
@@ -49,8 +50,12 @@ bool readParams(JsonReader &reader, StatementRequest *request)
 
 } // namespace
 
-bool StatementRequest::read(QByteArrayView frame, StatementRequest *request)
+bool StatementRequest::read(QByteArrayView frame, StatementRequest *request,
+                            JsonReader::StringMemo *sqlMemo)
 {
+    // Shared, not made per request.
+    static const QString query = QStringLiteral("query");
+    static const QString exec = QStringLiteral("exec");
     *request = StatementRequest{};
     JsonReader reader(frame);
     bool seenId = false, seenMethod = false, seenParams = false;
@@ -77,12 +82,15 @@ bool StatementRequest::read(QByteArrayView frame, StatementRequest *request)
         }
         if (JsonReader::is(name, "method") && !seenMethod) {
             seenMethod = true;
-            return reader.string(&request->method)
-                   && (request->method == u"query" || request->method == u"exec");
+            QByteArrayView method;
+            if (!reader.plainString(&method) || (method != "query" && method != "exec"))
+                return false;
+            request->method = method == "query" ? query : exec;
+            return true;
         }
         if (JsonReader::is(name, "params") && !seenParams) {
             seenParams = true;
-            return readParams(reader, request);
+            return readParams(reader, request, sqlMemo);
         }
         return false;
     });

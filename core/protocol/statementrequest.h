@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/protocol/jsonreader.h"
 #include "core/statement.h"
 
 #include <QByteArrayView>
@@ -21,5 +22,7 @@ struct StatementRequest
     // more than a point SELECT does. False, with nothing decided, for every other frame,
     // including malformed ones and any key this reader does not know: the general path then
     // reads it and gives any error in full. What it accepts, the general path reads the same.
-    static bool read(QByteArrayView frame, StatementRequest *request);
+    // With `sqlMemo`, SQL text equal to the last one read with it is not decoded again.
+    static bool read(QByteArrayView frame, StatementRequest *request,
+                     JsonReader::StringMemo *sqlMemo = nullptr);
 };

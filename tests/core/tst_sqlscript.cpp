@@ -41,6 +41,14 @@ private Q_SLOTS:
                                            << "";
         QTest::newRow("empty") << ""
                                << "";
+        QTest::newRow("lower case") << "select 1"
+                                    << "SELECT";
+        QTest::newRow("mixed case, less common") << "AnAlYzE t"
+                                                 << "ANALYZE";
+        QTest::newRow("longer than a common one") << "SELECTED"
+                                                  << "SELECTED";
+        QTest::newRow("shorter than a common one") << "sel 1"
+                                                   << "SEL";
         QTest::newRow("non-ASCII letters are no keyword") << "ÜPDATE t"
                                                           << "";
     }

@@ -65,6 +65,43 @@ private Q_SLOTS:
         QCOMPARE(fast.pageSize, general.pageSize);
     }
 
+    void rememberedSqlIsOnlyReusedForTheSameText()
+    {
+        // A server reads each socket's frames with one memo: text that only starts like the
+        // last statement's, or is written differently, must be read afresh.
+        const QList<QPair<QByteArray, QString>> frames{
+            {j("{`id`:1,`method`:`query`,`params`:{`sql`:`SELECT 1`}}"),
+             QStringLiteral("SELECT 1")},
+            {j("{`id`:2,`method`:`query`,`params`:{`sql`:`SELECT 1`}}"),
+             QStringLiteral("SELECT 1")},
+            {j("{`id`:3,`method`:`query`,`params`:{`sql`:`SELECT 1 + 1`}}"),
+             QStringLiteral("SELECT 1 + 1")},
+            {j("{`id`:4,`method`:`query`,`params`:{`sql`:`SELECT 1`}}"),
+             QStringLiteral("SELECT 1")},
+            {j("{`id`:5,`method`:`query`,`params`:{`sql`:`SELECT \\\\u0031`}}"),
+             QStringLiteral("SELECT \\u0031")},
+            {j("{`id`:6,`method`:`query`,`params`:{`sql`:`SELECT \\u0031`}}"),
+             QStringLiteral("SELECT 1")},
+            {j("{`id`:7,`method`:`query`,`params`:{`sql`:`SELECT \\u0031`}}"),
+             QStringLiteral("SELECT 1")},
+            {j("{`id`:8,`method`:`query`,`params`:{`sql`:`SELECT 1`}}"),
+             QStringLiteral("SELECT 1")},
+        };
+        JsonReader::StringMemo memo;
+        for (const auto &[frame, sql] : frames) {
+            StatementRequest request;
+            QVERIFY2(StatementRequest::read(frame, &request, &memo), frame.constData());
+            QCOMPARE(request.statement.sql, sql);
+        }
+        // A frame the fast reader turns down after the SQL leaves no wrong text behind.
+        StatementRequest request;
+        QVERIFY(!StatementRequest::read(
+            j("{`id`:9,`method`:`query`,`params`:{`sql`:`SELECT 2`,`bogus`:1}}"), &request, &memo));
+        QVERIFY(StatementRequest::read(j("{`id`:10,`method`:`query`,`params`:{`sql`:`SELECT 2`}}"),
+                                       &request, &memo));
+        QCOMPARE(request.statement.sql, QStringLiteral("SELECT 2"));
+    }
+
     void leavesEveryOtherFrameToTheGeneralPath_data()
     {
         QTest::addColumn<QByteArray>("frame");
@@ -125,6 +162,10 @@ private Q_SLOTS:
         QTest::newRow("boolean id")
             << j("{`id`:true,`method`:`query`,`params`:{`sql`:`SELECT 1`}}");
         QTest::newRow("no id") << j("{`method`:`query`,`params`:{`sql`:`SELECT 1`}}");
+        QTest::newRow("escaped method")
+            << j("{`id`:1,`method`:`qu\\u0065ry`,`params`:{`sql`:`SELECT 1`}}");
+        QTest::newRow("escaped row format")
+            << j("{`id`:1,`method`:`query`,`params`:{`sql`:`SELECT 1`,`rowFormat`:`arr\\u0061y`}}");
         QTest::newRow("no params") << j("{`id`:`1`,`method`:`query`}");
     }
 

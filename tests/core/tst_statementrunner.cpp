@@ -56,6 +56,26 @@ private Q_SLOTS:
         QCOMPARE(after.rows.value(0).value(2), SqlValue(7));
     }
 
+    void keptStatementsReportRenamedAndRetypedColumns()
+    {
+        // The same number of columns, other names or types: the kept statement's columns must
+        // not be the ones it had before.
+        const QString sql = QStringLiteral("SELECT * FROM t WHERE id = 1");
+        QCOMPARE(run(sql).columns.value(1).name, QStringLiteral("v"));
+        QVERIFY(!m_db.exec(QStringLiteral("ALTER TABLE t RENAME COLUMN v TO label")));
+        StatementResult after = run(sql);
+        QCOMPARE(after.columns.value(1).name, QStringLiteral("label"));
+        QCOMPARE(after.columns.value(1).declaredType, QStringLiteral("TEXT"));
+        QVERIFY(!m_db.exec(QStringLiteral("DROP TABLE t; CREATE TABLE t(id INTEGER PRIMARY KEY,"
+                                          " label BLOB); INSERT INTO t VALUES (1, x'00');")));
+        after = run(sql);
+        QCOMPARE(after.columns.value(1).name, QStringLiteral("label"));
+        QCOMPARE(after.columns.value(1).declaredType, QStringLiteral("BLOB"));
+        QCOMPARE(after.rows.value(0).value(1), SqlValue::blob(QByteArray(1, '\0')));
+        // An expression has no declared type.
+        QVERIFY(run(QStringLiteral("SELECT 1 + 1 AS two")).columns.value(0).declaredType.isEmpty());
+    }
+
     void aFailedRunLeavesTheStatementUsable()
     {
         const QString sql = QStringLiteral("INSERT INTO t(id, v) VALUES (?, ?)");
