@@ -13,7 +13,6 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QScopedValueRollback>
-#include <QStringEncoder>
 #include <QTimer>
 #include <QUuid>
 #include <QWebSocket>
@@ -34,8 +33,9 @@ RpcSession::RpcSession(std::unique_ptr<QWebSocket> socket, ServedDatabase *datab
     m_heartbeat->setInterval(m_limits.heartbeatMs);
     connect(m_heartbeat, &QTimer::timeout, this, &RpcSession::sendHeartbeat);
     connect(m_socket.get(), &QWebSocket::bytesWritten, this, &RpcSession::bytesWritten);
-    connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
-            [this](const QString &text) { frameReceived(utf8(text)); });
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        frameReceived(RpcCodec::frameBytes(text, &m_frameBytes));
+    });
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &RpcSession::frameReceived);
     connect(m_socket.get(), &QWebSocket::disconnected, this, &QObject::deleteLater);
 }
@@ -46,16 +46,6 @@ RpcSession::~RpcSession()
     // members are gone by the time the socket is.
     m_socket->disconnect(this);
     --m_state->connections;
-}
-
-const QByteArray &RpcSession::utf8(const QString &text)
-{
-    // Into the buffer the last frame used: no allocation per frame.
-    QStringEncoder encoder(QStringEncoder::Utf8);
-    m_frameBytes.resize(encoder.requiredSpace(text.size()));
-    char *end = encoder.appendToBuffer(m_frameBytes.data(), text);
-    m_frameBytes.truncate(end - m_frameBytes.constData());
-    return m_frameBytes;
 }
 
 void RpcSession::send(const QByteArray &frame, const QString &subscriptionId, int events)

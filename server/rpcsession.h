@@ -55,7 +55,6 @@ private:
     };
 
     void frameReceived(const QByteArray &frame);
-    const QByteArray &utf8(const QString &text);
     void scheduleRun();
     void runNext();
     // Answers a read here if it is quick (ServedDatabase::runQuickly); false: it was not run.

@@ -319,7 +319,7 @@ void RpcChannel::sendPending(Pending &pending)
 
 void RpcChannel::frameReceived(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
+    const QByteArray &utf8 = RpcCodec::frameBytes(text, &m_frameBytes);
     QByteArrayView idText, result;
     if (RpcCodec::readResultFrame(utf8, &idText, &result)) {
         const qint64 id = idNumber(idText);

@@ -159,6 +159,7 @@ private:
     ServerInfo m_info;
     // By id; ids count up, so this is also the order the requests were made in, for resending.
     std::map<qint64, Pending> m_pending;
+    QByteArray m_frameBytes; // the reply at hand, as UTF-8
     qint64 m_nextId = 0;
     int m_attempt = 0;
     bool m_everOpened = false;

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QStringEncoder>
 
 #include <algorithm>
 #include <cmath>
@@ -52,6 +53,14 @@ DbError errorFromObject(const QJsonObject &object)
 QByteArray resultFrame(const QJsonValue &id, const QJsonValue &result)
 {
     return compact({{QStringLiteral("id"), id}, {QStringLiteral("result"), result}});
+}
+
+const QByteArray &frameBytes(const QString &text, QByteArray *buffer)
+{
+    QStringEncoder encoder(QStringEncoder::Utf8);
+    buffer->resize(encoder.requiredSpace(text.size()));
+    buffer->truncate(encoder.appendToBuffer(buffer->data(), text) - buffer->constData());
+    return *buffer;
 }
 
 QByteArray resultFrame(const QJsonValue &id, const QByteArray &resultJson)
