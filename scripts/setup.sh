@@ -12,6 +12,8 @@ packages=(
     qt6-l10n-tools qt6-qpa-plugins
     # embedded engine, SQL editor, keychain
     libsqlite3-dev sqlite3 libqscintilla2-qt6-dev qtkeychain-qt6-dev
+    # the allocator every program links (cmake/StudioCompileOptions.cmake)
+    libmimalloc-dev
     # headless GUI runs, screenshots, keychain tests
     xvfb xauth x11-utils imagemagick libgl1-mesa-dri fonts-dejavu-core libxkbcommon-dev
     libxkbcommon-x11-0 libxcb-cursor0 dbus dbus-x11 gnome-keyring libsecret-tools
