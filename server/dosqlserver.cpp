@@ -350,7 +350,7 @@ void DosqlServer::serveDatabaseRoute(HttpConnection *connection, const HttpReque
             body.key(QLatin1StringView("rowsAffected"));
             body.integer(result.rowsAffected);
             body.key(QLatin1StringView("executionTimeMs"));
-            body.real(result.durationMs);
+            body.milli(result.durationMs);
             body.endObject();
             body.endObject();
             guard->respond(200, body.take());

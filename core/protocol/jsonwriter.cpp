@@ -136,6 +136,32 @@ void JsonWriter::real(double value)
     put(digits, end - digits);
 }
 
+void JsonWriter::milli(double value)
+{
+    const double thousandths = std::round(value * 1000);
+    if (!(std::fabs(thousandths) < 1e15))
+        return real(value); // out of an integer's reach (or not finite): written in full
+    separate();
+    const qint64 n = qint64(thousandths);
+    char digits[32];
+    char *p = digits;
+    if (n < 0)
+        *p++ = '-';
+    const qint64 magnitude = n < 0 ? -n : n;
+    p = std::to_chars(p, digits + sizeof digits, magnitude / 1000).ptr;
+    if (int fraction = int(magnitude % 1000); fraction != 0) {
+        *p++ = '.';
+        *p++ = char('0' + fraction / 100);
+        fraction %= 100;
+        if (fraction != 0) {
+            *p++ = char('0' + fraction / 10);
+            if (fraction % 10 != 0)
+                *p++ = char('0' + fraction % 10);
+        }
+    }
+    put(digits, p - digits);
+}
+
 void JsonWriter::string(const QString &text)
 {
     separate();

@@ -34,6 +34,10 @@ public:
     void integer(qint64 value);
     // Finite values only (JSON has no others); the shortest text that reads back exactly.
     void real(double value);
+    // `value` to three decimals ("12.345", "0.5"): for measured times, whose further digits are
+    // noise, and whose shortest exact text costs a server more than the rest of a point query's
+    // reply. Finite values only.
+    void milli(double value);
     void string(const QString &text);
     void string(QLatin1StringView text);
     // A SQLite value in the wire form of PROTOCOL.md §2.1 (see JsonValue::encode).

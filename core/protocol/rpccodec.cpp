@@ -124,7 +124,7 @@ void writeQueryResultMembers(JsonWriter &json, const StatementResult &result, bo
         json.value(SqlValue(result.lastInsertRowid));
     }
     json.key(QLatin1StringView("duration"));
-    json.real(result.durationMs);
+    json.milli(result.durationMs);
     json.key(QLatin1StringView("lsn"));
     json.string(QLatin1StringView(QByteArray::number(lsn)));
 }

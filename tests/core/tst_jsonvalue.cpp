@@ -115,6 +115,34 @@ private Q_SLOTS:
         }
     }
 
+    void writerTimesHaveThreeDecimals_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("zero") << 0.0 << QByteArray("0");
+        QTest::newRow("below half a thousandth") << 0.0004 << QByteArray("0");
+        QTest::newRow("a microsecond-scale read") << 0.0123456 << QByteArray("0.012");
+        QTest::newRow("rounds up") << 0.0125 << QByteArray("0.013");
+        QTest::newRow("trailing zeros dropped") << 1.5 << QByteArray("1.5");
+        QTest::newRow("a hundredth") << 2.05 << QByteArray("2.05");
+        QTest::newRow("carries into the whole part") << 0.9996 << QByteArray("1");
+        QTest::newRow("negative") << -2.25 << QByteArray("-2.25");
+        QTest::newRow("large") << 123456.789 << QByteArray("123456.789");
+        QTest::newRow("beyond an integer") << 1e20 << QByteArray("1e+20");
+    }
+
+    void writerTimesHaveThreeDecimals()
+    {
+        QFETCH(double, value);
+        QFETCH(QByteArray, text);
+        JsonWriter writer;
+        writer.beginArray();
+        writer.milli(value);
+        writer.integer(7); // the separator after it is still right
+        writer.endArray();
+        QCOMPARE(writer.bytes(), "[" + text + ",7]");
+    }
+
     void paramsAcceptSqlDoShapes()
     {
         SqlValue v;
