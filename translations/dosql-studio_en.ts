@@ -1155,12 +1155,12 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteSession</name>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="149"/>
+        <location filename="../core/net/remotesession.cpp" line="116"/>
         <source>%1 refused the WebSocket connection (HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/net/remotesession.cpp" line="174"/>
+        <location filename="../core/net/remotesession.cpp" line="141"/>
         <source>The connection to %1 was lost after %n row(s) of this result had arrived, and the rest of the result went with it. Run the query again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1168,51 +1168,51 @@ Check that the file is a SQLite database and that you may read it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="47"/>
+        <location filename="../core/net/remotesession.cpp" line="48"/>
         <source>The server sent a row value this client cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="39"/>
+        <location filename="../core/net/remotesession.cpp" line="40"/>
         <source>The server&apos;s reply is not valid JSON. Check that the address points at a DoSQL server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="275"/>
-        <location filename="../core/net/remotesession.cpp" line="464"/>
-        <location filename="../core/net/remotesession.cpp" line="500"/>
-        <location filename="../core/net/remotesession.cpp" line="536"/>
+        <location filename="../core/net/remotesession.cpp" line="242"/>
+        <location filename="../core/net/remotesession.cpp" line="431"/>
+        <location filename="../core/net/remotesession.cpp" line="467"/>
+        <location filename="../core/net/remotesession.cpp" line="503"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="309"/>
+        <location filename="../core/net/remotesession.cpp" line="276"/>
         <source>This server speaks HTTP only and commits every statement on its own: it has no transactions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="318"/>
+        <location filename="../core/net/remotesession.cpp" line="285"/>
         <source>A transaction is already open; COMMIT or ROLLBACK it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="329"/>
+        <location filename="../core/net/remotesession.cpp" line="296"/>
         <source>There is no open transaction to commit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="501"/>
-        <location filename="../core/net/remotesession.cpp" line="537"/>
+        <location filename="../core/net/remotesession.cpp" line="468"/>
+        <location filename="../core/net/remotesession.cpp" line="504"/>
         <source>Cancelled here, but this server cannot stop a statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="521"/>
+        <location filename="../core/net/remotesession.cpp" line="488"/>
         <source>Cancelled here, but the server cannot stop a statement inside a transaction: it may still complete there, as part of the open transaction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="524"/>
+        <location filename="../core/net/remotesession.cpp" line="491"/>
         <source>Cancelled here, but the server could not stop the statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,32 +1349,32 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcCodec</name>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="219"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="228"/>
         <source>params.sql must be a non-empty string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="227"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="236"/>
         <source>params.params must be an array of values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="235"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="244"/>
         <source>params.params[%1] is not a value: use null, a number, a string, a boolean, {&quot;$int&quot;:...} or {&quot;$blob&quot;:...}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="247"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="256"/>
         <source>params.namedParams must be an object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="255"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="264"/>
         <source>namedParams.%1 is not a value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="277"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="286"/>
         <source>params.pageSize must be a positive integer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1416,42 +1416,42 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcSession</name>
     <message>
-        <location filename="../server/rpcsession.cpp" line="101"/>
+        <location filename="../server/rpcsession.cpp" line="102"/>
         <source>The frame is %1 bytes; this server accepts at most %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="120"/>
+        <location filename="../server/rpcsession.cpp" line="121"/>
         <source>The frame is not a JSON object: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="133"/>
+        <location filename="../server/rpcsession.cpp" line="134"/>
         <source>A request needs a string id, a string method and object params.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="322"/>
+        <location filename="../server/rpcsession.cpp" line="323"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="349"/>
+        <location filename="../server/rpcsession.cpp" line="350"/>
         <source>Unknown operation &quot;%1&quot;: use INSERT, UPDATE, DELETE or DDL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="364"/>
+        <location filename="../server/rpcsession.cpp" line="365"/>
         <source>fromLSN must be a non-negative integer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="418"/>
+        <location filename="../server/rpcsession.cpp" line="419"/>
         <source>The subscriber fell too far behind; subscribe again from lastLSN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="432"/>
+        <location filename="../server/rpcsession.cpp" line="433"/>
         <source>There is no subscription &quot;%1&quot; on this connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1528,7 +1528,7 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/servedcursors.cpp" line="131"/>
+        <location filename="../server/servedcursors.cpp" line="129"/>
         <source>There is no open cursor &quot;%1&quot;; it ended, was closed, or sat idle too long. Run the query again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1706,13 +1706,13 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>SqliteDb</name>
     <message>
-        <location filename="../core/engine/sqlitedb.cpp" line="34"/>
-        <location filename="../core/engine/sqlitedb.cpp" line="46"/>
+        <location filename="../core/engine/sqlitedb.cpp" line="36"/>
+        <location filename="../core/engine/sqlitedb.cpp" line="48"/>
         <source>Cannot open %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/engine/sqlitedb.cpp" line="108"/>
+        <location filename="../core/engine/sqlitedb.cpp" line="110"/>
         <source>There is no SQL statement to run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1730,7 +1730,7 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/engine/statementrunner.cpp" line="65"/>
+        <location filename="../core/engine/statementrunner.cpp" line="66"/>
         <source>Only one statement can run per request; use batch for several.</source>
         <translation type="unfinished"></translation>
     </message>
