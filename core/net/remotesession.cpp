@@ -225,14 +225,7 @@ void RemoteSession::runQuery(const std::shared_ptr<RequestControl> &control,
     auto run = std::make_shared<Run>();
     run->control = control;
     run->statement = statement;
-    // The same text comes again and again (a point query, a page's fetch): its keyword is
-    // worked out once. Holding the text keeps its buffer, so an equal pointer means equal text.
-    if (statement.sql.constData() != m_keywordSql.constData()
-        || statement.sql.size() != m_keywordSql.size()) {
-        m_keywordSql = statement.sql;
-        m_keyword = firstSqlKeyword(statement.sql);
-    }
-    run->keyword = m_keyword;
+    run->keyword = firstSqlKeyword(statement.sql);
     run->read = isRead(run->keyword);
     run->clock.start();
     // Any thread may cancel; the work happens on ours.

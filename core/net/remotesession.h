@@ -94,6 +94,4 @@ private:
     int m_link = 0;                 // counts reconnects: server cursors do not outlive their link
     RequestControl::Batch m_outbox; // deliveries not yet handed over, see flush()
     ResultPage::ColumnCache m_columnCache; // the columns of the last page read
-    QString m_keywordSql;                  // the last statement run, and its first keyword
-    QString m_keyword;
 };
