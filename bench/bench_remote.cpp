@@ -32,7 +32,10 @@ struct Figures
     double perSecond = 0;
     double p50Ms = 0;
     double p99Ms = 0;
-    double clientCpuUs = 0; // this process's CPU time per request, all its threads but the echo's
+    // Per request, in this process's threads but the echo's: CPU time, and how often a thread
+    // gave up its CPU (each costs a wake-up later).
+    double clientCpuUs = 0;
+    double clientSwitches = 0;
 };
 
 // `total` point SELECTs through the Connection API, `window` in flight.
@@ -64,15 +67,17 @@ Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
         });
     };
     QElapsedTimer timer;
-    const qint64 cpuBefore = BenchSupport::clientCpuNs();
+    const BenchSupport::ClientUsage before = BenchSupport::clientUsage();
     timer.start();
     for (int i = 0; i < window; ++i)
         sendOne();
     loop.exec();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    const double cpuUs = double(BenchSupport::clientCpuNs() - cpuBefore) / 1e3 / total;
+    const BenchSupport::ClientUsage after = BenchSupport::clientUsage();
     qDeleteAll(spent);
-    return {total / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99), cpuUs};
+    return {total / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99),
+            double(after.cpuNs - before.cpuNs) / 1e3 / total,
+            double(after.switches - before.switches) / total};
 }
 
 // The same traffic as raw frames: against the echo server, or straight to dosqld.
@@ -100,15 +105,17 @@ Figures rawFrames(QWebSocket &socket, int total, int window)
               else if (sent < total)
                   sendOne();
           });
-    const qint64 cpuBefore = BenchSupport::clientCpuNs();
+    const BenchSupport::ClientUsage before = BenchSupport::clientUsage();
     timer.start();
     for (int i = 0; i < window; ++i)
         sendOne();
     loop.exec();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    const double cpuUs = double(BenchSupport::clientCpuNs() - cpuBefore) / 1e3 / total;
+    const BenchSupport::ClientUsage after = BenchSupport::clientUsage();
     QObject::disconnect(connection);
-    return {total / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99), cpuUs};
+    return {total / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99),
+            double(after.cpuNs - before.cpuNs) / 1e3 / total,
+            double(after.switches - before.switches) / total};
 }
 
 } // namespace
@@ -224,22 +231,25 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(growth), 0, 'f', 1)
         << Qt::endl;
 
-    QList<double> remoteRate, remoteP50, remoteP99, remoteCpu, echoRate, echoP50, echoP99, echoCpu,
-        bareRate, bareCpu;
+    QList<double> remoteRate, remoteP50, remoteP99, remoteCpu, remoteSwitches, echoRate, echoP50,
+        echoP99, echoCpu, echoSwitches, bareRate, bareCpu, bareSwitches;
     for (int round = 0; round < rounds; ++round) {
         const Figures r = pointSelects(connection, total, inFlight, rows);
         remoteRate << r.perSecond;
         remoteP50 << r.p50Ms;
         remoteP99 << r.p99Ms;
         remoteCpu << r.clientCpuUs;
+        remoteSwitches << r.clientSwitches;
         const Figures b = rawFrames(bareSocket, total, inFlight);
         bareRate << b.perSecond;
         bareCpu << b.clientCpuUs;
+        bareSwitches << b.clientSwitches;
         const Figures e = rawFrames(echoSocket, total, inFlight);
         echoRate << e.perSecond;
         echoP50 << e.p50Ms;
         echoP99 << e.p99Ms;
         echoCpu << e.clientCpuUs;
+        echoSwitches << e.clientSwitches;
     }
     const double ratio = BenchSupport::median(remoteRate) / BenchSupport::median(echoRate);
     out << QStringLiteral("point SELECTs via RemoteConnection: %1/s, p50 %2 ms, p99 %3 ms")
@@ -264,6 +274,12 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(remoteCpu), 0, 'f', 2)
                .arg(BenchSupport::median(bareCpu), 0, 'f', 2)
                .arg(BenchSupport::median(echoCpu), 0, 'f', 2)
+        << Qt::endl;
+    out << QStringLiteral("client threads giving up their CPU, per request: RemoteConnection %1,"
+                          " bare client %2, echo client %3")
+               .arg(BenchSupport::median(remoteSwitches), 0, 'f', 2)
+               .arg(BenchSupport::median(bareSwitches), 0, 'f', 2)
+               .arg(BenchSupport::median(echoSwitches), 0, 'f', 2)
         << Qt::endl;
     out << QStringLiteral("ratio %1 of the echo (target >= 0.5: %2)")
                .arg(ratio, 0, 'f', 2)

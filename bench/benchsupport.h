@@ -176,11 +176,17 @@ inline qint64 residentBytes()
     return 0;
 }
 
-// CPU time this process has used so far, in nanoseconds, without the echo server's thread: what
-// the client side costs, however the scheduler shares the CPUs out (Linux; 0 elsewhere).
-inline qint64 clientCpuNs()
+// What this process has used so far, without the echo server's thread: what the client side
+// costs, however the scheduler shares the CPUs out (Linux; zeros elsewhere).
+struct ClientUsage
 {
-    qint64 total = 0;
+    qint64 cpuNs = 0;    // time on a CPU
+    qint64 switches = 0; // times a thread gave up its CPU, waiting or pre-empted
+};
+
+inline ClientUsage clientUsage()
+{
+    ClientUsage usage;
     const QDir tasks(QStringLiteral("/proc/self/task"));
     for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
@@ -188,9 +194,17 @@ inline qint64 clientCpuNs()
             continue;
         QFile schedstat(tasks.filePath(tid + QStringLiteral("/schedstat")));
         if (schedstat.open(QIODevice::ReadOnly))
-            total += schedstat.readAll().split(' ').value(0).toLongLong(); // time on a CPU
+            usage.cpuNs += schedstat.readAll().split(' ').value(0).toLongLong();
+        QFile status(tasks.filePath(tid + QStringLiteral("/status")));
+        if (!status.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (!line.contains("ctxt_switches:")) // voluntary_ and nonvoluntary_
+                continue;
+            usage.switches += line.mid(line.indexOf(':') + 1).trimmed().toLongLong();
+        }
     }
-    return total;
+    return usage;
 }
 
 } // namespace BenchSupport
