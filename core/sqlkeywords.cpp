@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <cstring>
+
 QString firstSqlKeyword(const QString &sql)
 {
     // Every statement a server or connection routes passes here: a plain scan, no regex.
@@ -26,21 +28,45 @@ QString firstSqlKeyword(const QString &sql)
         }
     }
     qsizetype end = i;
-    while (end < size && sql.at(end).isLetter() && sql.at(end).unicode() < 0x80)
+    const auto isAsciiLetter = [](char16_t c) {
+        return (c | 0x20) >= u'a' && (c | 0x20) <= u'z';
+    };
+    while (end < size && isAsciiLetter(sql.at(end).unicode()))
         ++end;
     const QStringView word = QStringView(sql).mid(i, end - i);
-    // The keywords that start nearly every statement come back shared, without an allocation:
-    // a server asks for one per request.
-    static const QString common[]
-        = {QStringLiteral("SELECT"),  QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
-           QStringLiteral("DELETE"),  QStringLiteral("WITH"),   QStringLiteral("VALUES"),
-           QStringLiteral("REPLACE"), QStringLiteral("PRAGMA"), QStringLiteral("EXPLAIN"),
-           QStringLiteral("CREATE"),  QStringLiteral("DROP"),   QStringLiteral("ALTER"),
-           QStringLiteral("BEGIN"),   QStringLiteral("COMMIT"), QStringLiteral("ROLLBACK"),
-           QStringLiteral("END")};
-    for (const QString &keyword : common) {
-        if (word.size() == keyword.size() && word.compare(keyword, Qt::CaseInsensitive) == 0)
-            return keyword;
+    // The keywords that start nearly every statement come back shared, without an allocation,
+    // and are matched without a call per keyword: a server asks for one per request.
+    struct Common
+    {
+        QLatin1StringView upper;
+        QString shared;
+    };
+    static const Common common[] = {{QLatin1StringView("SELECT"), QStringLiteral("SELECT")},
+                                    {QLatin1StringView("INSERT"), QStringLiteral("INSERT")},
+                                    {QLatin1StringView("UPDATE"), QStringLiteral("UPDATE")},
+                                    {QLatin1StringView("DELETE"), QStringLiteral("DELETE")},
+                                    {QLatin1StringView("WITH"), QStringLiteral("WITH")},
+                                    {QLatin1StringView("VALUES"), QStringLiteral("VALUES")},
+                                    {QLatin1StringView("REPLACE"), QStringLiteral("REPLACE")},
+                                    {QLatin1StringView("PRAGMA"), QStringLiteral("PRAGMA")},
+                                    {QLatin1StringView("EXPLAIN"), QStringLiteral("EXPLAIN")},
+                                    {QLatin1StringView("CREATE"), QStringLiteral("CREATE")},
+                                    {QLatin1StringView("DROP"), QStringLiteral("DROP")},
+                                    {QLatin1StringView("ALTER"), QStringLiteral("ALTER")},
+                                    {QLatin1StringView("BEGIN"), QStringLiteral("BEGIN")},
+                                    {QLatin1StringView("COMMIT"), QStringLiteral("COMMIT")},
+                                    {QLatin1StringView("ROLLBACK"), QStringLiteral("ROLLBACK")},
+                                    {QLatin1StringView("END"), QStringLiteral("END")}};
+    constexpr qsizetype kLongestCommon = 8;
+    if (word.size() <= kLongestCommon) {
+        char upper[kLongestCommon];
+        for (qsizetype k = 0; k < word.size(); ++k)
+            upper[k] = char(word.at(k).unicode() & ~0x20); // ASCII letters only, see above
+        for (const Common &keyword : common) {
+            if (keyword.upper.size() == word.size()
+                && std::memcmp(keyword.upper.data(), upper, size_t(word.size())) == 0)
+                return keyword.shared;
+        }
     }
     return word.toString().toUpper();
 }
