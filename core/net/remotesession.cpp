@@ -20,9 +20,10 @@
 namespace {
 
 // A statement's params, rows asked for as arrays so that duplicate column names survive.
-void writeStatementParams(JsonWriter &json, const Statement &statement)
+void writeStatementParams(JsonWriter &json, const Statement &statement,
+                          JsonWriter::StringMemo *sqlMemo = nullptr)
 {
-    RpcCodec::writeStatement(json, statement);
+    RpcCodec::writeStatement(json, statement, sqlMemo);
     json.key(QLatin1StringView("rowFormat"));
     json.string(QLatin1StringView("array"));
 }
@@ -58,9 +59,15 @@ bool isInternalTable(const QString &name)
 
 } // namespace
 
-// One query in flight: where it is, and what has been delivered.
-struct RemoteSession::Run
+// One query in flight: where it is, and what has been delivered. It reads its pages itself,
+// where they arrive (RpcResultReader).
+struct RemoteSession::Run final : RpcResultReader
 {
+    bool readResult(QByteArrayView text) override
+    {
+        return ResultPage::read(text, &page, columnCache);
+    }
+
     std::shared_ptr<RequestControl> control;
     Statement statement;
     bool read = true;
@@ -78,6 +85,8 @@ struct RemoteSession::Run
     // What has come for the request since the last hand-over: columns, rows and the end of a
     // small result travel to its thread together.
     QueryDelivery delivery;
+    ResultPage page; // the page read()
+    ResultPage::ColumnCache *columnCache = nullptr;
 };
 
 void RemoteSession::flush(const std::shared_ptr<Run> &run)
@@ -105,6 +114,8 @@ RemoteSession::RemoteSession(const RemoteEndpoint &endpoint, const RemoteOptions
     m_handle->session = this;
     connect(m_channel, &RpcChannel::opened, this, [this](const ServerInfo &info) {
         m_info = info;
+        m_pagesReads = info.has(QStringLiteral("cursors"));
+        m_keysWrites = info.has(QStringLiteral("idempotency"));
         Q_EMIT opened(info);
     });
     connect(m_channel, &RpcChannel::failed, this, &RemoteSession::failed);
@@ -225,6 +236,7 @@ void RemoteSession::runQuery(const std::shared_ptr<RequestControl> &control,
     auto run = std::make_shared<Run>();
     run->control = control;
     run->statement = statement;
+    run->columnCache = &m_columnCache;
     run->keyword = firstSqlKeyword(statement.sql);
     run->read = isRead(run->keyword);
     run->clock.start();
@@ -320,20 +332,20 @@ void RemoteSession::send(const std::shared_ptr<Run> &run)
     if (controlTransaction(run))
         return;
     const QueryOptions &options = run->statement.options;
-    const bool keyed
-        = !run->read && m_transactionId.isEmpty() && m_info.has(QStringLiteral("idempotency"));
+    const bool keyed = !run->read && m_transactionId.isEmpty() && m_keysWrites;
     RpcChannel::CallOptions callOptions;
     // A read may be sent again after a drop; so may a write with a key, which the server runs
     // at most once.
     callOptions.retryable = run->read || keyed;
     callOptions.readsResultItself = true; // receivePage
+    callOptions.reader = run.get();
     const auto writeParams = [&](JsonWriter &json) {
-        writeStatementParams(json, run->statement);
+        writeStatementParams(json, run->statement, &m_sqlMemo);
         if (!m_transactionId.isEmpty()) {
             // Inside a transaction every statement goes to it (and sees its uncommitted changes).
             json.key(QLatin1StringView("transactionId"));
             json.string(m_transactionId);
-        } else if (run->read && m_info.has(QStringLiteral("cursors"))) {
+        } else if (run->read && m_pagesReads) {
             const qint64 wanted = options.maxRows >= 0 ? options.maxRows : kPageRows;
             json.key(QLatin1StringView("pageSize"));
             json.integer(qBound<qint64>(1, wanted, qint64(kPageRows)));
@@ -362,7 +374,9 @@ void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const RpcResult
     if (run->ended)
         return;
     ResultPage page;
-    if (const auto unreadable = readPage(result, &page, &m_columnCache))
+    if (result.isReadByReader())
+        page = std::exchange(run->page, {});
+    else if (const auto unreadable = readPage(result, &page, &m_columnCache))
         return end(run, &*unreadable);
     if (!page.cursor.isEmpty())
         run->cursorLink = m_link;
@@ -387,10 +401,19 @@ void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, ResultPage &pag
         if (batch.rows.isEmpty())
             return;
         run->control->takeBatchCredit();
-        run->delivery.batches.append(batch);
-        batch.rows.clear();
+        run->delivery.batches.append(std::move(batch));
+        batch = {};
         batch.firstRow = run->rowsDelivered;
     };
+    const qsizetype pageRows = page.rows.size();
+    if (sampleEvery == 1 && pageRows <= batchSize
+        && (options.maxRows < 0 || run->rowsRead + pageRows <= options.maxRows)) {
+        // The usual page: all of it, as one batch, without taking it apart.
+        batch.rows = std::move(page.rows);
+        run->rowsRead += pageRows;
+        run->rowsDelivered += pageRows;
+        page.rows = {};
+    }
     bool limitReached = false;
     for (Row &row : page.rows) {
         if (options.maxRows >= 0 && run->rowsRead >= options.maxRows) {
@@ -444,7 +467,7 @@ void RemoteSession::fetchMore(const std::shared_ptr<Run> &run)
                                   return self->end(run, error);
                               self->receivePage(run, result);
                           },
-                          {-1, true, true});
+                          {-1, true, true, run.get()});
 }
 
 void RemoteSession::interrupt(const std::shared_ptr<Run> &run)

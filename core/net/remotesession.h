@@ -5,6 +5,7 @@
 #include "core/net/changesubscription.h"
 #include "core/net/remoteendpoint.h"
 #include "core/net/serverinfo.h"
+#include "core/protocol/jsonwriter.h"
 #include "core/protocol/resultpage.h"
 #include "core/requestcontrol.h"
 #include "core/resultset.h"
@@ -90,8 +91,12 @@ private:
     HttpTransport *m_http = nullptr; // once the server turned out to speak HTTP only
     std::shared_ptr<Handle> m_handle;
     ServerInfo m_info;
+    // Features of m_info that every statement asks about, looked up once.
+    bool m_pagesReads = false;      // "cursors": reads are paged
+    bool m_keysWrites = false;      // "idempotency": writes carry a key, and may be sent again
     QString m_transactionId;        // the open transaction, if any
     int m_link = 0;                 // counts reconnects: server cursors do not outlive their link
     RequestControl::Batch m_outbox; // deliveries not yet handed over, see flush()
     ResultPage::ColumnCache m_columnCache; // the columns of the last page read
+    JsonWriter::StringMemo m_sqlMemo;      // the last statement's SQL, as JSON
 };

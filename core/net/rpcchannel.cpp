@@ -280,14 +280,14 @@ void RpcChannel::beginFrame(JsonWriter &frame, qint64 id, QLatin1StringView meth
     frame.beginObject();
 }
 
-QByteArray RpcChannel::endFrame(JsonWriter &frame)
+QString RpcChannel::endFrame(JsonWriter &frame)
 {
     frame.endObject();
     frame.endObject();
-    return frame.take();
+    return QString::fromUtf8(frame.view());
 }
 
-qint64 RpcChannel::enqueue(qint64 id, QByteArray frame, Reply reply, CallOptions options)
+qint64 RpcChannel::enqueue(qint64 id, QString frame, Reply reply, CallOptions options)
 {
     const int timeout = options.timeoutMs > 0 ? options.timeoutMs : m_options.requestTimeoutMs;
     Pending pending{std::move(frame), std::move(reply), options, m_clock.elapsed() + timeout};
@@ -313,7 +313,7 @@ void RpcChannel::sendPending(Pending &pending)
 {
     if (!m_socket)
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(pending.frame));
+    m_socket->sendTextMessage(pending.frame);
     pending.sent = true;
 }
 
@@ -321,6 +321,12 @@ void RpcChannel::frameReceived(const QString &text)
 {
     const QByteArray &utf8 = RpcCodec::frameBytes(text, &m_frameBytes);
     QByteArrayView idText, result;
+    if (RpcCodec::splitResultFrame(utf8, &idText, &result)) {
+        const auto it = m_pending.find(idNumber(idText));
+        if (it != m_pending.end() && it->second.options.reader
+            && it->second.options.reader->readResult(result))
+            return finish(it, RpcResult::readByReader(), nullptr);
+    }
     if (RpcCodec::readResultFrame(utf8, &idText, &result)) {
         const qint64 id = idNumber(idText);
         const auto it = m_pending.find(id);
@@ -380,8 +386,13 @@ void RpcChannel::finish(const QString &id, const RpcResult &result, const DbErro
 void RpcChannel::finish(qint64 id, const RpcResult &result, const DbError *error)
 {
     auto it = m_pending.find(id);
-    if (it == m_pending.end())
-        return;
+    if (it != m_pending.end())
+        finish(it, result, error);
+}
+
+void RpcChannel::finish(std::map<qint64, Pending>::iterator it, const RpcResult &result,
+                        const DbError *error)
+{
     const Reply reply = std::move(it->second.reply);
     m_pending.erase(it);
     reply(result, error);

@@ -40,12 +40,32 @@ public:
     QJsonObject toObject() const { return value().toObject(); }
     // After value(): the text was not JSON (only with `readsResultItself`).
     bool isMalformed() const { return m_malformed; }
+    // The call's RpcCallOptions::reader has read the result; there is nothing else here.
+    static RpcResult readByReader()
+    {
+        RpcResult result;
+        result.m_readByReader = true;
+        return result;
+    }
+    bool isReadByReader() const { return m_readByReader; }
 
 private:
     QByteArrayView m_text;
+    bool m_readByReader = false;
     mutable QJsonValue m_value;
     mutable bool m_parsed = false;
     mutable bool m_malformed = false;
+};
+
+// Reads a call's result where the reply arrives, for a caller that reads every result itself:
+// see RpcCallOptions::reader.
+class RpcResultReader
+{
+public:
+    virtual ~RpcResultReader() = default;
+    // True when `text` is one whole JSON value and it was taken in; false leaves the reply to
+    // the channel's other paths, which hand it to the call's reply as usual.
+    virtual bool readResult(QByteArrayView text) = 0;
 };
 
 struct RpcCallOptions
@@ -55,6 +75,10 @@ struct RpcCallOptions
     // The reply reads the result's text with a reader that checks it (ResultPage::read), and
     // handles RpcResult::isMalformed: the channel does not check it first, so it is read once.
     bool readsResultItself = false;
+    // Offered the result first when the reply is written as dosqld writes it (see
+    // RpcCodec::splitResultFrame): the reply's text is then read once, not delimited first. The
+    // reply gets RpcResult::readByReader() when it took it. Must outlive the call.
+    RpcResultReader *reader = nullptr;
 };
 
 // One WebSocket to a DoSQL server speaking the RPC envelope (PROTOCOL.md §2). It lives on a
@@ -95,10 +119,10 @@ public:
                     CallOptions options = {})
     {
         const qint64 id = ++m_nextId;
-        JsonWriter frame;
-        beginFrame(frame, id, method);
-        writeParams(frame);
-        return enqueue(id, endFrame(frame), std::move(reply), options);
+        m_frameWriter.clear();
+        beginFrame(m_frameWriter, id, method);
+        writeParams(m_frameWriter);
+        return enqueue(id, endFrame(m_frameWriter), std::move(reply), options);
     }
     // Forgets a request: its reply, if any comes, is dropped.
     void abandon(qint64 id);
@@ -121,7 +145,7 @@ Q_SIGNALS:
 private:
     struct Pending
     {
-        QByteArray frame; // the whole request, sent again as it is after a reconnect
+        QString frame; // the whole request, sent again as it is after a reconnect
         Reply reply;
         CallOptions options;
         qint64 deadline; // on m_clock
@@ -136,13 +160,16 @@ private:
     void frameReceived(const QString &text);
     // `{"id":"<id>","method":"<method>","params":{` ... `}}`
     static void beginFrame(JsonWriter &frame, qint64 id, QLatin1StringView method);
-    static QByteArray endFrame(JsonWriter &frame);
-    qint64 enqueue(qint64 id, QByteArray frame, Reply reply, CallOptions options);
+    // The frame as QWebSocket takes it.
+    static QString endFrame(JsonWriter &frame);
+    qint64 enqueue(qint64 id, QString frame, Reply reply, CallOptions options);
     void sendPending(Pending &pending);
     void checkDeadlines();
     // The general path for a frame the fast reader left (errors, pushes, the unusual).
     void readFrame(const QByteArray &utf8, const QString &text);
     void finish(qint64 id, const RpcResult &result, const DbError *error);
+    void finish(std::map<qint64, Pending>::iterator it, const RpcResult &result,
+                const DbError *error);
     void finish(const QString &id, const RpcResult &result, const DbError *error);
     void dropConnection(const DbError &error);
     void refuse(const DbError &error);
@@ -159,7 +186,8 @@ private:
     ServerInfo m_info;
     // By id; ids count up, so this is also the order the requests were made in, for resending.
     std::map<qint64, Pending> m_pending;
-    QByteArray m_frameBytes; // the reply at hand, as UTF-8
+    QByteArray m_frameBytes;  // the reply at hand, as UTF-8
+    JsonWriter m_frameWriter; // the request being written, in room kept from one to the next
     qint64 m_nextId = 0;
     int m_attempt = 0;
     bool m_everOpened = false;

@@ -38,6 +38,16 @@ public:
         skipSpace();
         return m_p == m_end;
     }
+    static bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+    // Takes `bytes` (after any whitespace) when they come next, as they are.
+    bool takeText(QByteArrayView bytes)
+    {
+        skipSpace();
+        if (m_end - m_p < bytes.size() || std::memcmp(m_p, bytes.data(), bytes.size()) != 0)
+            return false;
+        m_p += bytes.size();
+        return true;
+    }
     // Takes `c` (after any whitespace) when it is next.
     bool take(char c)
     {
@@ -124,7 +134,7 @@ private:
     // Inline: compact JSON has no whitespace, and this is called before every token.
     void skipSpace()
     {
-        while (m_p != m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
+        while (m_p != m_end && isSpace(*m_p))
             ++m_p;
     }
     bool hex4(char16_t *out);

@@ -170,6 +170,17 @@ void JsonWriter::string(const QString &text)
     put('"');
 }
 
+void JsonWriter::string(const QString &text, StringMemo *memo)
+{
+    if (text.constData() != memo->text.constData() || text.size() != memo->text.size()) {
+        JsonWriter json;
+        json.string(text);
+        memo->json = json.take();
+        memo->text = text;
+    }
+    raw(memo->json);
+}
+
 void JsonWriter::string(QLatin1StringView text)
 {
     separate();

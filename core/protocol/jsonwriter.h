@@ -40,6 +40,16 @@ public:
     void milli(double value);
     void string(const QString &text);
     void string(QLatin1StringView text);
+    // The last text written with it, and its JSON: for a text written again and again (a point
+    // query's SQL), which then costs a comparison instead of being escaped anew. The same text
+    // means the same characters in the same storage, which a QString never changes while it is
+    // shared.
+    struct StringMemo
+    {
+        QString text;
+        QByteArray json;
+    };
+    void string(const QString &text, StringMemo *memo);
     // A SQLite value in the wire form of PROTOCOL.md §2.1 (see JsonValue::encode).
     void value(const SqlValue &value);
     // Any QJsonValue, for the rare members built the slow way.
@@ -48,7 +58,15 @@ public:
     void raw(const QByteArray &json);
 
     QByteArray bytes() const { return QByteArray(m_data, m_used); }
+    QByteArrayView view() const { return QByteArrayView(m_data, m_used); }
     QByteArray take();
+    // Starts over, keeping the room: for a writer that writes one frame after another.
+    void clear()
+    {
+        m_used = 0;
+        m_hasMember.clear();
+        m_afterKey = false;
+    }
 
 private:
     // Bytes go straight into the buffer: QByteArray::append costs a hundred instructions a call

@@ -59,6 +59,17 @@ qint64 toCount(double d)
     return qint64(d);
 }
 
+// An array of column names or types, as text: when it is written exactly as `cached` (checked
+// when it was read), it is taken as it is instead of being checked again.
+bool readColumnsText(JsonReader &reader, const QByteArray *cached, QByteArrayView *text)
+{
+    if (cached && !cached->isEmpty() && reader.takeText(*cached)) {
+        *text = *cached;
+        return true;
+    }
+    return reader.peek('[') && reader.skip(text);
+}
+
 enum class Member {
     Columns,
     ColumnTypes,
@@ -107,9 +118,9 @@ bool ResultPage::read(QByteArrayView json, ResultPage *page, ColumnCache *cache)
         seen |= bit;
         switch (member) {
         case Member::Columns:
-            return reader.peek('[') && reader.skip(&namesText);
+            return readColumnsText(reader, cache ? &cache->namesText : nullptr, &namesText);
         case Member::ColumnTypes:
-            return reader.peek('[') && reader.skip(&typesText);
+            return readColumnsText(reader, cache ? &cache->typesText : nullptr, &typesText);
         case Member::Rows:
             return readRows(reader, &page->rows);
         case Member::RowsAffected:

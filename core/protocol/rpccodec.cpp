@@ -168,10 +168,13 @@ bool statementResultFromJson(const QJsonObject &object, StatementResult *result)
     return true;
 }
 
-void writeStatement(JsonWriter &json, const Statement &statement)
+void writeStatement(JsonWriter &json, const Statement &statement, JsonWriter::StringMemo *sqlMemo)
 {
     json.key(QLatin1StringView("sql"));
-    json.string(statement.sql);
+    if (sqlMemo)
+        json.string(statement.sql, sqlMemo);
+    else
+        json.string(statement.sql);
     if (!statement.params.isEmpty()) {
         json.key(QLatin1StringView("params"));
         json.beginArray();
@@ -219,6 +222,29 @@ bool readResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *r
         return reader.skip();
     });
     return read && reader.atEnd() && seenId && seenResult;
+}
+
+bool splitResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *result)
+{
+    static constexpr QByteArrayView kStart("{\"id\":\"");
+    static constexpr QByteArrayView kResult("\",\"result\":");
+    if (!frame.startsWith(kStart))
+        return false;
+    qsizetype end = frame.size();
+    while (end > 0 && JsonReader::isSpace(frame.at(end - 1)))
+        --end;
+    if (end == 0 || frame.at(end - 1) != '}')
+        return false;
+    --end;
+    qsizetype digitsEnd = kStart.size();
+    while (digitsEnd < end && frame.at(digitsEnd) >= '0' && frame.at(digitsEnd) <= '9')
+        ++digitsEnd;
+    if (digitsEnd == kStart.size() || !frame.sliced(digitsEnd, end - digitsEnd).startsWith(kResult))
+        return false;
+    *id = frame.sliced(kStart.size(), digitsEnd - kStart.size());
+    const qsizetype resultStart = digitsEnd + kResult.size();
+    *result = frame.sliced(resultStart, end - resultStart);
+    return true;
 }
 
 bool statementFromParams(const QJsonObject &params, Statement *statement, DbError *error)

@@ -42,7 +42,9 @@ bool statementResultFromJson(const QJsonObject &object, StatementResult *result)
 
 // Writes a statement's `sql`, `params` and `namedParams` (bare names, as sql.do sends them) into
 // the params object `json` has open: the inverse of statementFromParams.
-void writeStatement(JsonWriter &json, const Statement &statement);
+// `sqlMemo`, when given, remembers the SQL's JSON for the next statement (JsonWriter::StringMemo).
+void writeStatement(JsonWriter &json, const Statement &statement,
+                    JsonWriter::StringMemo *sqlMemo = nullptr);
 
 // Reads a reply frame of the common shape `{"id": ..., "result": ...}` straight from its bytes:
 // the id's text (a plain string's characters, or a whole number's digits) and the result's
@@ -51,6 +53,12 @@ void writeStatement(JsonWriter &json, const Statement &statement);
 // for errors, pushes, duplicate members, ids written any other way, and anything malformed
 // around the result: the general path reads those.
 bool readResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *result);
+// The reply as dosqld writes it, `{"id":"<digits>","result":<result>}`, taken apart without
+// reading the result: the id's digits, and the text between `"result":` and the frame's last
+// closing brace. That text is the result exactly when it is one whole JSON value, which a
+// reader that takes only whole values (ResultPage::read) finds out as it reads it: the result
+// is read once instead of being delimited first. False for frames that start any other way.
+bool splitResultFrame(QByteArrayView frame, QByteArrayView *id, QByteArrayView *result);
 
 // Reads `{sql, params?, namedParams?}`. False with `error` set when a field has the wrong type.
 bool statementFromParams(const QJsonObject &params, Statement *statement, DbError *error);

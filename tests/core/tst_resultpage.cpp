@@ -286,6 +286,93 @@ private Q_SLOTS:
         QVERIFY(!RpcCodec::readResultFrame(j("{`id`:`1`,`result`:[[1]}"), &id, &result));
     }
 
+    void dosqldsRepliesAreSplitWithoutReadingTheResult_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<bool>("split");
+        QTest::addColumn<QByteArray>("id");
+        QTest::addColumn<QByteArray>("result");
+        QTest::addColumn<bool>("wholeResult"); // the split-off text reads as the page
+        QTest::newRow("dosqld's") << j("{`id`:`17`,`result`:{`rows`:[[1]]}}") << true
+                                  << QByteArray("17") << j("{`rows`:[[1]]}") << true;
+        QTest::newRow("whitespace after it") << j("{`id`:`3`,`result`:{`rows`:[]}} \r\n") << true
+                                             << QByteArray("3") << j("{`rows`:[]}") << true;
+        QTest::newRow("a member after the result")
+            << j("{`id`:`3`,`result`:{`rows`:[]},`meta`:{`a`:1}}") << true << QByteArray("3")
+            << j("{`rows`:[]},`meta`:{`a`:1}") << false;
+        QTest::newRow("a brace in a string after the result")
+            << j("{`id`:`3`,`result`:{`rows`:[]},`note`:`}`}") << true << QByteArray("3")
+            << j("{`rows`:[]},`note`:`}`") << false;
+        QTest::newRow("a brace at the end of a value")
+            << j("{`id`:`3`,`result`:{`rows`:[[`}`]]}}") << true << QByteArray("3")
+            << j("{`rows`:[[`}`]]}") << true;
+        QTest::newRow("the result first") << j("{`result`:{`rows`:[]},`id`:`3`}") << false
+                                          << QByteArray() << QByteArray() << false;
+        QTest::newRow("a numeric id")
+            << j("{`id`:3,`result`:{`rows`:[]}}") << false << QByteArray() << QByteArray() << false;
+        QTest::newRow("an id that is not digits") << j("{`id`:`a3`,`result`:{`rows`:[]}}") << false
+                                                  << QByteArray() << QByteArray() << false;
+        QTest::newRow("an empty id") << j("{`id`:``,`result`:{`rows`:[]}}") << false << QByteArray()
+                                     << QByteArray() << false;
+        QTest::newRow("an error") << j("{`id`:`3`,`error`:{`code`:`X`}}") << false << QByteArray()
+                                  << QByteArray() << false;
+        QTest::newRow("cut short")
+            << j("{`id`:`3`,`result`:{`rows`:[]") << false << QByteArray() << QByteArray() << false;
+        QTest::newRow("spaces in the envelope") << j("{ `id`:`3`,`result`:{`rows`:[]}}") << false
+                                                << QByteArray() << QByteArray() << false;
+    }
+
+    void dosqldsRepliesAreSplitWithoutReadingTheResult()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(bool, split);
+        QFETCH(QByteArray, id);
+        QFETCH(QByteArray, result);
+        QFETCH(bool, wholeResult);
+        QByteArrayView readId, readResult;
+        QCOMPARE(RpcCodec::splitResultFrame(frame, &readId, &readResult), split);
+        if (!split)
+            return;
+        QCOMPARE(readId.toByteArray(), id);
+        QCOMPARE(readResult.toByteArray(), result);
+        // Only a text that is one whole value stands for the result; the rest goes the long way.
+        ResultPage page;
+        QCOMPARE(ResultPage::read(readResult, &page), wholeResult);
+    }
+
+    void aCachedColumnListIsTakenOnlyWhole()
+    {
+        ResultPage::ColumnCache cache;
+        ResultPage page;
+        QVERIFY(ResultPage::read(j("{`columns`:[`a`],`rows`:[[1]]}"), &page, &cache));
+        // Written as the cached list up to its last bracket, then more: not the cached list.
+        QVERIFY(!ResultPage::read(j("{`columns`:[`a`]],`rows`:[[1]]}"), &page, &cache));
+        QVERIFY(ResultPage::read(j("{`columns`:[`a`,`b`],`rows`:[[1,2]]}"), &page, &cache));
+        QCOMPARE(page.columns.size(), 2);
+        QCOMPARE(page.columns.at(1).name, QStringLiteral("b"));
+    }
+
+    void sqlTextIsEscapedOnceForStatementsThatRepeatIt()
+    {
+        JsonWriter::StringMemo memo;
+        const auto written = [&memo](const QString &sql) {
+            JsonWriter json;
+            json.beginObject();
+            RpcCodec::writeStatement(json, Statement(sql), &memo);
+            json.endObject();
+            return json.take();
+        };
+        const QString sql = QStringLiteral("SELECT \"a\" FROM t WHERE x = 'é'");
+        QCOMPARE(written(sql), j("{`sql`:`SELECT \\`a\\` FROM t WHERE x = 'é'`}"));
+        QCOMPARE(written(sql), j("{`sql`:`SELECT \\`a\\` FROM t WHERE x = 'é'`}"));
+        // Text of the same length elsewhere, and a copy changed in place, are written afresh.
+        QString changed = sql;
+        changed[8] = u'b';
+        QCOMPARE(written(changed), j("{`sql`:`SELECT \\`b\\` FROM t WHERE x = 'é'`}"));
+        QCOMPARE(written(QStringLiteral("SELECT 1")), j("{`sql`:`SELECT 1`}"));
+        QCOMPARE(written(sql), j("{`sql`:`SELECT \\`a\\` FROM t WHERE x = 'é'`}"));
+    }
+
     void statementsAreWrittenAsServersReadThem()
     {
         Statement statement(QStringLiteral("SELECT :a, @b, $c, d, ?"),

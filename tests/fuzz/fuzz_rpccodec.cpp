@@ -60,6 +60,20 @@ static bool sameValue(const SqlValue &a, const SqlValue &b)
 }
 
 // The same for the client's readers of replies: the envelope, and the result page in it.
+// dosqld's replies are split without reading the result (RpcCodec::splitResultFrame): when the
+// page reader takes what was split off, the frame must be a reply with that id and that result.
+static void checkSplitReplies(const QByteArray &frame)
+{
+    QByteArrayView id, candidate;
+    ResultPage page;
+    if (!RpcCodec::splitResultFrame(frame, &id, &candidate) || !ResultPage::read(candidate, &page))
+        return;
+    QByteArrayView delimitedId, result;
+    if (!RpcCodec::readResultFrame(frame, &delimitedId, &result) || delimitedId != id
+        || result != candidate)
+        std::abort();
+}
+
 static void checkReplyReaders(const QByteArray &frame)
 {
     QByteArrayView id, resultText;
@@ -114,6 +128,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray frame(reinterpret_cast<const char *>(data), qsizetype(size));
     checkFastReader(frame);
     checkReplyReaders(frame);
+    checkSplitReplies(frame);
     const QJsonDocument document = QJsonDocument::fromJson(frame);
     if (!document.isObject())
         return 0;
