@@ -73,15 +73,35 @@ QString firstSqlKeyword(const QString &sql)
 
 bool isTransactionControl(const QString &keyword)
 {
-    static const QStringList words{QStringLiteral("BEGIN"),     QStringLiteral("COMMIT"),
-                                   QStringLiteral("END"),       QStringLiteral("ROLLBACK"),
-                                   QStringLiteral("SAVEPOINT"), QStringLiteral("RELEASE")};
-    return words.contains(keyword);
+    // Asked of every statement: the first letter rules out nearly all of them.
+    switch (keyword.isEmpty() ? u'\0' : keyword.front().unicode()) {
+    case u'B':
+        return keyword == QLatin1StringView("BEGIN");
+    case u'C':
+        return keyword == QLatin1StringView("COMMIT");
+    case u'E':
+        return keyword == QLatin1StringView("END");
+    case u'R':
+        return keyword == QLatin1StringView("ROLLBACK") || keyword == QLatin1StringView("RELEASE");
+    case u'S':
+        return keyword == QLatin1StringView("SAVEPOINT");
+    default:
+        return false;
+    }
 }
 
 bool isSchemaChange(const QString &keyword)
 {
-    return keyword == u"CREATE" || keyword == u"DROP" || keyword == u"ALTER";
+    switch (keyword.isEmpty() ? u'\0' : keyword.front().unicode()) {
+    case u'A':
+        return keyword == QLatin1StringView("ALTER");
+    case u'C':
+        return keyword == QLatin1StringView("CREATE");
+    case u'D':
+        return keyword == QLatin1StringView("DROP");
+    default:
+        return false;
+    }
 }
 
 QStringList sqlKeywords()

@@ -25,7 +25,7 @@ void writeStatementParams(JsonWriter &json, const Statement &statement,
 {
     RpcCodec::writeStatement(json, statement, sqlMemo);
     json.key(QLatin1StringView("rowFormat"));
-    json.string(QLatin1StringView("array"));
+    json.plainString(QLatin1StringView("array"));
 }
 
 // A result page from either path: straight from the text when it has the usual shape. Empty
@@ -59,15 +59,20 @@ bool isInternalTable(const QString &name)
 
 } // namespace
 
-// One query in flight: where it is, and what has been delivered. It reads its pages itself,
-// where they arrive (RpcResultReader).
-struct RemoteSession::Run final : RpcResultReader
+// One query in flight: where it is, and what has been delivered. It is the caller of its
+// requests to the channel (RpcCaller), and reads its pages where they arrive.
+struct RemoteSession::Run final : RpcCaller, std::enable_shared_from_this<Run>
 {
     bool readResult(QByteArrayView text) override
     {
-        return ResultPage::read(text, &page, columnCache);
+        return ResultPage::read(text, &page, &session->m_columnCache);
+    }
+    void replied(const RpcResult &result, const DbError *error) override
+    {
+        session->replied(shared_from_this(), result, error);
     }
 
+    RemoteSession *session = nullptr;
     std::shared_ptr<RequestControl> control;
     Statement statement;
     bool read = true;
@@ -85,8 +90,8 @@ struct RemoteSession::Run final : RpcResultReader
     // What has come for the request since the last hand-over: columns, rows and the end of a
     // small result travel to its thread together.
     QueryDelivery delivery;
-    ResultPage page; // the page read()
-    ResultPage::ColumnCache *columnCache = nullptr;
+    ResultPage page;       // as readResult() read it
+    bool fetching = false; // the request under way is a `fetch`
 };
 
 void RemoteSession::flush(const std::shared_ptr<Run> &run)
@@ -160,8 +165,15 @@ bool RemoteSession::endIfCursorLost(const std::shared_ptr<Run> &run)
 
 RemoteSession::~RemoteSession()
 {
-    std::lock_guard lock(m_handle->mutex);
-    m_handle->session = nullptr;
+    {
+        std::lock_guard lock(m_handle->mutex);
+        m_handle->session = nullptr;
+    }
+    // From here on replies go unheard, while this is still whole. The watchers go before the
+    // channel they unsubscribe through.
+    m_closing = true;
+    qDeleteAll(findChildren<ChangeWatcher *>(Qt::FindDirectChildrenOnly));
+    delete m_channel;
 }
 
 void RemoteSession::Handle::post(std::function<void(RemoteSession *)> fn)
@@ -226,8 +238,9 @@ void RemoteSession::select(const Statement &statement, SelectDone done)
 
 bool RemoteSession::isRead(const QString &keyword)
 {
-    return keyword == u"SELECT" || keyword == u"VALUES" || keyword == u"WITH"
-           || keyword == u"EXPLAIN" || keyword == u"PRAGMA";
+    return keyword == QLatin1StringView("SELECT") || keyword == QLatin1StringView("VALUES")
+           || keyword == QLatin1StringView("WITH") || keyword == QLatin1StringView("EXPLAIN")
+           || keyword == QLatin1StringView("PRAGMA");
 }
 
 void RemoteSession::runQuery(const std::shared_ptr<RequestControl> &control,
@@ -236,7 +249,7 @@ void RemoteSession::runQuery(const std::shared_ptr<RequestControl> &control,
     auto run = std::make_shared<Run>();
     run->control = control;
     run->statement = statement;
-    run->columnCache = &m_columnCache;
+    run->session = this;
     run->keyword = firstSqlKeyword(statement.sql);
     run->read = isRead(run->keyword);
     run->clock.start();
@@ -273,7 +286,8 @@ void RemoteSession::sendOverHttp(const std::shared_ptr<Run> &run)
 bool RemoteSession::controlTransaction(const std::shared_ptr<Run> &run)
 {
     const QString &keyword = run->keyword;
-    if (keyword != u"BEGIN" && keyword != u"COMMIT" && keyword != u"END" && keyword != u"ROLLBACK")
+    if (!isTransactionControl(keyword) || keyword == QLatin1StringView("SAVEPOINT")
+        || keyword == QLatin1StringView("RELEASE"))
         return false;
     // The contract has methods for these; SQL text for them is refused by servers.
     if (m_info.kind == ServerInfo::Kind::HttpOnly) {
@@ -338,7 +352,6 @@ void RemoteSession::send(const std::shared_ptr<Run> &run)
     // at most once.
     callOptions.retryable = run->read || keyed;
     callOptions.readsResultItself = true; // receivePage
-    callOptions.reader = run.get();
     const auto writeParams = [&](JsonWriter &json) {
         writeStatementParams(json, run->statement, &m_sqlMemo);
         if (!m_transactionId.isEmpty()) {
@@ -355,17 +368,21 @@ void RemoteSession::send(const std::shared_ptr<Run> &run)
             json.string(QUuid::createUuid().toString(QUuid::WithoutBraces));
         }
     };
-    QPointer<RemoteSession> self(this);
-    run->callId = m_channel->callWith(
-        run->read ? QLatin1StringView("query") : QLatin1StringView("exec"), writeParams,
-        [self, run](const RpcResult &result, const DbError *error) {
-            if (!self)
-                return;
-            if (error)
-                return self->end(run, error);
-            self->receivePage(run, result);
-        },
-        callOptions);
+    run->callId
+        = m_channel->callWith(run->read ? QLatin1StringView("query") : QLatin1StringView("exec"),
+                              writeParams, run, callOptions);
+}
+
+void RemoteSession::replied(const std::shared_ptr<Run> &run, const RpcResult &result,
+                            const DbError *error)
+{
+    if (m_closing)
+        return;
+    if (error && run->fetching && endIfCursorLost(run))
+        return;
+    if (error)
+        return end(run, error);
+    receivePage(run, result);
 }
 
 void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const RpcResult &result)
@@ -374,7 +391,7 @@ void RemoteSession::receivePage(const std::shared_ptr<Run> &run, const RpcResult
     if (run->ended)
         return;
     ResultPage page;
-    if (result.isReadByReader())
+    if (result.isReadByCaller())
         page = std::exchange(run->page, {});
     else if (const auto unreadable = readPage(result, &page, &m_columnCache))
         return end(run, &*unreadable);
@@ -415,7 +432,9 @@ void RemoteSession::deliverPage(const std::shared_ptr<Run> &run, ResultPage &pag
         page.rows = {};
     }
     bool limitReached = false;
-    for (Row &row : page.rows) {
+    // By index: a QList's begin() makes room in an empty list first.
+    for (qsizetype i = 0; i < page.rows.size(); ++i) {
+        Row &row = page.rows[i];
         if (options.maxRows >= 0 && run->rowsRead >= options.maxRows) {
             limitReached = true;
             break;
@@ -452,22 +471,18 @@ void RemoteSession::fetchMore(const std::shared_ptr<Run> &run)
     const qint64 left = run->statement.options.maxRows >= 0
                             ? run->statement.options.maxRows - run->rowsRead
                             : kPageRows;
-    QPointer<RemoteSession> self(this);
-    run->callId
-        = m_channel->call(QStringLiteral("fetch"),
-                          {{QStringLiteral("cursor"), run->cursor},
-                           {QStringLiteral("max"), int(qBound<qint64>(1, left, qint64(kPageRows)))},
-                           {QStringLiteral("rowFormat"), QStringLiteral("array")}},
-                          [self, run](const RpcResult &result, const DbError *error) {
-                              if (!self)
-                                  return;
-                              if (error && self->endIfCursorLost(run))
-                                  return;
-                              if (error)
-                                  return self->end(run, error);
-                              self->receivePage(run, result);
-                          },
-                          {-1, true, true, run.get()});
+    const int max = int(qBound<qint64>(1, left, qint64(kPageRows)));
+    run->fetching = true;
+    run->callId = m_channel->callWith(QLatin1StringView("fetch"),
+                                      [&](JsonWriter &json) {
+                                          json.key(QLatin1StringView("cursor"));
+                                          json.string(run->cursor);
+                                          json.key(QLatin1StringView("max"));
+                                          json.integer(max);
+                                          json.key(QLatin1StringView("rowFormat"));
+                                          json.plainString(QLatin1StringView("array"));
+                                      },
+                                      run, {-1, true, true});
 }
 
 void RemoteSession::interrupt(const std::shared_ptr<Run> &run)

@@ -67,6 +67,7 @@ private:
     bool controlTransaction(const std::shared_ptr<Run> &run);
     void deliverPage(const std::shared_ptr<Run> &run, ResultPage &page);
     void fetchMore(const std::shared_ptr<Run> &run);
+    void replied(const std::shared_ptr<Run> &run, const RpcResult &result, const DbError *error);
     void receivePage(const std::shared_ptr<Run> &run, const RpcResult &result);
     void end(const std::shared_ptr<Run> &run, const DbError *error);
     // Sends what `run` has delivered so far on its way to the request.
@@ -88,6 +89,7 @@ private:
     };
 
     RpcChannel *m_channel;
+    bool m_closing = false;          // set first thing by the destructor: replies then go unheard
     HttpTransport *m_http = nullptr; // once the server turned out to speak HTTP only
     std::shared_ptr<Handle> m_handle;
     ServerInfo m_info;

@@ -273,9 +273,9 @@ void RpcChannel::beginFrame(JsonWriter &frame, qint64 id, QLatin1StringView meth
     frame.key(QLatin1StringView("id"));
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, id).ptr;
-    frame.string(QLatin1StringView(digits, end - digits));
+    frame.plainString(QLatin1StringView(digits, end - digits));
     frame.key(QLatin1StringView("method"));
-    frame.string(method);
+    frame.plainString(method);
     frame.key(QLatin1StringView("params"));
     frame.beginObject();
 }
@@ -287,15 +287,20 @@ QString RpcChannel::endFrame(JsonWriter &frame)
     return QString::fromUtf8(frame.view());
 }
 
-qint64 RpcChannel::enqueue(qint64 id, QString frame, Reply reply, CallOptions options)
+qint64 RpcChannel::enqueue(qint64 id, QString frame, Reply reply, std::shared_ptr<RpcCaller> caller,
+                           CallOptions options)
 {
     const int timeout = options.timeoutMs > 0 ? options.timeoutMs : m_options.requestTimeoutMs;
-    Pending pending{std::move(frame), std::move(reply), options, m_clock.elapsed() + timeout};
+    Pending pending{std::move(frame), std::move(reply), std::move(caller), options,
+                    m_clock.elapsed() + timeout};
     if (m_state == State::Failed || m_state == State::Idle) {
         const DbError error{ErrorCode::ConnectionClosed,
                             tr("Not connected to %1.").arg(m_endpoint.displayName()),
                             {}};
-        pending.reply({}, &error);
+        if (pending.caller)
+            pending.caller->replied({}, &error);
+        else
+            pending.reply({}, &error);
         return id;
     }
     auto [it, inserted] = m_pending.emplace(id, std::move(pending));
@@ -323,9 +328,8 @@ void RpcChannel::frameReceived(const QString &text)
     QByteArrayView idText, result;
     if (RpcCodec::splitResultFrame(utf8, &idText, &result)) {
         const auto it = m_pending.find(idNumber(idText));
-        if (it != m_pending.end() && it->second.options.reader
-            && it->second.options.reader->readResult(result))
-            return finish(it, RpcResult::readByReader(), nullptr);
+        if (it != m_pending.end() && it->second.caller && it->second.caller->readResult(result))
+            return finish(it, RpcResult::readByCaller(), nullptr);
     }
     if (RpcCodec::readResultFrame(utf8, &idText, &result)) {
         const qint64 id = idNumber(idText);
@@ -393,9 +397,14 @@ void RpcChannel::finish(qint64 id, const RpcResult &result, const DbError *error
 void RpcChannel::finish(std::map<qint64, Pending>::iterator it, const RpcResult &result,
                         const DbError *error)
 {
+    // Out of the list before it runs: a reply may make requests, or drop others.
     const Reply reply = std::move(it->second.reply);
+    const std::shared_ptr<RpcCaller> caller = std::move(it->second.caller);
     m_pending.erase(it);
-    reply(result, error);
+    if (caller)
+        caller->replied(result, error);
+    else
+        reply(result, error);
 }
 
 void RpcChannel::checkDeadlines()

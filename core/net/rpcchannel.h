@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 
 class QTimer;
 class QWebSocket;
@@ -40,32 +41,36 @@ public:
     QJsonObject toObject() const { return value().toObject(); }
     // After value(): the text was not JSON (only with `readsResultItself`).
     bool isMalformed() const { return m_malformed; }
-    // The call's RpcCallOptions::reader has read the result; there is nothing else here.
-    static RpcResult readByReader()
+    // The call's RpcCaller has read the result itself; there is nothing else here.
+    static RpcResult readByCaller()
     {
         RpcResult result;
-        result.m_readByReader = true;
+        result.m_readByCaller = true;
         return result;
     }
-    bool isReadByReader() const { return m_readByReader; }
+    bool isReadByCaller() const { return m_readByCaller; }
 
 private:
     QByteArrayView m_text;
-    bool m_readByReader = false;
+    bool m_readByCaller = false;
     mutable QJsonValue m_value;
     mutable bool m_parsed = false;
     mutable bool m_malformed = false;
 };
 
-// Reads a call's result where the reply arrives, for a caller that reads every result itself:
-// see RpcCallOptions::reader.
-class RpcResultReader
+// The caller of requests made by the thousand (a query's pages), in place of a Reply: a Reply's
+// captures cost an allocation per request, and its result is read after the channel has found
+// where it ends. The channel keeps the caller alive until it has answered.
+class RpcCaller
 {
 public:
-    virtual ~RpcResultReader() = default;
-    // True when `text` is one whole JSON value and it was taken in; false leaves the reply to
-    // the channel's other paths, which hand it to the call's reply as usual.
+    virtual ~RpcCaller() = default;
+    // Offered the result first when the reply is written as dosqld writes it (see
+    // RpcCodec::splitResultFrame), so that its text is read once. True when `text` is one whole
+    // JSON value and it was taken in: `replied` then gets RpcResult::readByCaller(). False
+    // leaves the reply to the channel's other paths.
     virtual bool readResult(QByteArrayView text) = 0;
+    virtual void replied(const RpcResult &result, const DbError *error) = 0;
 };
 
 struct RpcCallOptions
@@ -75,10 +80,6 @@ struct RpcCallOptions
     // The reply reads the result's text with a reader that checks it (ResultPage::read), and
     // handles RpcResult::isMalformed: the channel does not check it first, so it is read once.
     bool readsResultItself = false;
-    // Offered the result first when the reply is written as dosqld writes it (see
-    // RpcCodec::splitResultFrame): the reply's text is then read once, not delimited first. The
-    // reply gets RpcResult::readByReader() when it took it. Must outlive the call.
-    RpcResultReader *reader = nullptr;
 };
 
 // One WebSocket to a DoSQL server speaking the RPC envelope (PROTOCOL.md §2). It lives on a
@@ -118,11 +119,16 @@ public:
     qint64 callWith(QLatin1StringView method, WriteParams &&writeParams, Reply reply,
                     CallOptions options = {})
     {
-        const qint64 id = ++m_nextId;
-        m_frameWriter.clear();
-        beginFrame(m_frameWriter, id, method);
-        writeParams(m_frameWriter);
-        return enqueue(id, endFrame(m_frameWriter), std::move(reply), options);
+        const qint64 id = writeFrame(method, std::forward<WriteParams>(writeParams));
+        return enqueue(id, endFrame(m_frameWriter), std::move(reply), nullptr, options);
+    }
+    // The same, answered through `caller`.
+    template<typename WriteParams>
+    qint64 callWith(QLatin1StringView method, WriteParams &&writeParams,
+                    std::shared_ptr<RpcCaller> caller, CallOptions options = {})
+    {
+        const qint64 id = writeFrame(method, std::forward<WriteParams>(writeParams));
+        return enqueue(id, endFrame(m_frameWriter), {}, std::move(caller), options);
     }
     // Forgets a request: its reply, if any comes, is dropped.
     void abandon(qint64 id);
@@ -146,7 +152,8 @@ private:
     struct Pending
     {
         QString frame; // the whole request, sent again as it is after a reconnect
-        Reply reply;
+        Reply reply;   // or:
+        std::shared_ptr<RpcCaller> caller;
         CallOptions options;
         qint64 deadline; // on m_clock
         bool sent = false;
@@ -162,7 +169,17 @@ private:
     static void beginFrame(JsonWriter &frame, qint64 id, QLatin1StringView method);
     // The frame as QWebSocket takes it.
     static QString endFrame(JsonWriter &frame);
-    qint64 enqueue(qint64 id, QString frame, Reply reply, CallOptions options);
+    template<typename WriteParams>
+    qint64 writeFrame(QLatin1StringView method, WriteParams &&writeParams)
+    {
+        const qint64 id = ++m_nextId;
+        m_frameWriter.clear();
+        beginFrame(m_frameWriter, id, method);
+        writeParams(m_frameWriter);
+        return id;
+    }
+    qint64 enqueue(qint64 id, QString frame, Reply reply, std::shared_ptr<RpcCaller> caller,
+                   CallOptions options);
     void sendPending(Pending &pending);
     void checkDeadlines();
     // The general path for a frame the fast reader left (errors, pushes, the unusual).

@@ -32,19 +32,6 @@ QByteArray JsonWriter::take()
     return out;
 }
 
-void JsonWriter::separate()
-{
-    if (m_afterKey) {
-        m_afterKey = false;
-        return;
-    }
-    if (!m_hasMember.isEmpty()) {
-        if (m_hasMember.back())
-            put(',');
-        m_hasMember.back() = true;
-    }
-}
-
 void JsonWriter::beginObject()
 {
     separate();
@@ -69,19 +56,6 @@ void JsonWriter::endArray()
 {
     put(']');
     m_hasMember.removeLast();
-}
-
-void JsonWriter::key(QLatin1StringView name)
-{
-    Q_ASSERT(std::none_of(name.data(), name.data() + name.size(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u < 0x20 || u >= 0x80 || c == '"' || c == '\\';
-    }));
-    separate();
-    put('"');
-    put(name.data(), name.size());
-    put("\":", 2);
-    m_afterKey = true;
 }
 
 void JsonWriter::key(const QString &name)

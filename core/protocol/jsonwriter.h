@@ -26,7 +26,18 @@ public:
     void endArray();
     // A member name inside an object; the next value call writes its value. A QLatin1StringView
     // name is one of the contract's, plain ASCII that needs no escaping, and goes in as it is.
-    void key(QLatin1StringView name);
+    void key(QLatin1StringView name)
+    {
+        // One check for room, then the bytes: a reply or a request is mostly names.
+        reserve(name.size() + 4);
+        writeSeparator();
+        m_data[m_used++] = '"';
+        std::memcpy(m_data + m_used, name.data(), size_t(name.size()));
+        m_used += name.size();
+        m_data[m_used++] = '"';
+        m_data[m_used++] = ':';
+        m_afterKey = true;
+    }
     void key(const QString &name);
 
     void null();
@@ -40,6 +51,16 @@ public:
     void milli(double value);
     void string(const QString &text);
     void string(QLatin1StringView text);
+    // A string the caller knows needs no escaping: one of the contract's words, or digits.
+    void plainString(QLatin1StringView text)
+    {
+        reserve(text.size() + 3);
+        writeSeparator();
+        m_data[m_used++] = '"';
+        std::memcpy(m_data + m_used, text.data(), size_t(text.size()));
+        m_used += text.size();
+        m_data[m_used++] = '"';
+    }
     // The last text written with it, and its JSON: for a text written again and again (a point
     // query's SQL), which then costs a comparison instead of being escaped anew. The same text
     // means the same characters in the same storage, which a QString never changes while it is
@@ -90,7 +111,25 @@ private:
         m_used += size;
     }
     void grow(qsizetype needed);
-    void separate();
+    // The comma before a value or a member, if one is due.
+    void separate()
+    {
+        reserve(1);
+        writeSeparator();
+    }
+    // The same, with room for it made already.
+    void writeSeparator()
+    {
+        if (m_afterKey) {
+            m_afterKey = false;
+            return;
+        }
+        if (!m_hasMember.isEmpty()) {
+            if (m_hasMember.back())
+                m_data[m_used++] = ',';
+            m_hasMember.back() = true;
+        }
+    }
     void appendEscaped(QByteArrayView utf8);
     // UTF-16 text escaped into the output, without a UTF-8 copy when it is plain ASCII.
     void appendEscaped(const QString &text);

@@ -100,6 +100,42 @@ Member memberOf(QByteArrayView name)
     return Member::Other;
 }
 
+// dosqld's members, in the order it writes them.
+struct KnownMember
+{
+    QByteArrayView text; // its name as written, with the colon
+    Member member;
+};
+constexpr KnownMember kDosqldOrder[] = {{"\"columns\":", Member::Columns},
+                                        {"\"columnTypes\":", Member::ColumnTypes},
+                                        {"\"rows\":", Member::Rows},
+                                        {"\"rowsAffected\":", Member::RowsAffected},
+                                        {"\"lastInsertRowid\":", Member::LastInsertRowid},
+                                        {"\"duration\":", Member::Other},
+                                        {"\"lsn\":", Member::Other},
+                                        {"\"hasMore\":", Member::HasMore},
+                                        {"\"cursor\":", Member::Cursor}};
+
+// The next member's name and colon. Tried first as the bytes dosqld writes where it writes them
+// (`expected`, or the one after it, as some are left out), which costs a comparison; else read
+// and looked up.
+bool nextMember(JsonReader &reader, qsizetype *expected, Member *member)
+{
+    const qsizetype known = qsizetype(std::size(kDosqldOrder));
+    for (qsizetype k = *expected; k < known && k < *expected + 2; ++k) {
+        if (reader.takeText(kDosqldOrder[k].text)) {
+            *member = kDosqldOrder[k].member;
+            *expected = k + 1;
+            return true;
+        }
+    }
+    QByteArrayView name;
+    if (!reader.key(&name))
+        return false;
+    *member = memberOf(name);
+    return true;
+}
+
 } // namespace
 
 bool ResultPage::read(QByteArrayView json, ResultPage *page, ColumnCache *cache)
@@ -110,8 +146,7 @@ bool ResultPage::read(QByteArrayView json, ResultPage *page, ColumnCache *cache)
     bool hasMore = false;
     QString cursor;
     unsigned seen = 0;
-    const bool read = reader.object([&](QByteArrayView name) {
-        const Member member = memberOf(name);
+    const auto readMember = [&](Member member) {
         const unsigned bit = 1u << unsigned(member);
         if (member != Member::Other && (seen & bit))
             return false; // a second one: which one counts is the general path's to say
@@ -140,8 +175,20 @@ bool ResultPage::read(QByteArrayView json, ResultPage *page, ColumnCache *cache)
             break;
         }
         return reader.skip(); // duration, lsn, and members yet to come
-    });
-    if (!read || !reader.atEnd())
+    };
+    if (!reader.take('{'))
+        return false;
+    if (!reader.take('}')) {
+        qsizetype expected = 0;
+        do {
+            Member member = Member::Other;
+            if (!nextMember(reader, &expected, &member) || !readMember(member))
+                return false;
+        } while (reader.take(','));
+        if (!reader.take('}'))
+            return false;
+    }
+    if (!reader.atEnd())
         return false;
     if (cache && namesText == cache->namesText && typesText == cache->typesText) {
         page->columns = cache->columns;

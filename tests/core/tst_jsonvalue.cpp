@@ -92,6 +92,40 @@ private Q_SLOTS:
                  (QJsonArray{true, QJsonValue::Null, QJsonObject{}, QJsonArray{}}));
     }
 
+    void writerPlacesCommasBetweenMembersAndElements()
+    {
+        JsonWriter writer;
+        writer.beginObject();
+        writer.key(QLatin1StringView("id"));
+        writer.plainString(QLatin1StringView("17"));
+        writer.key(QLatin1StringView("method"));
+        writer.plainString(QLatin1StringView("query"));
+        writer.key(QLatin1StringView("params"));
+        writer.beginObject();
+        writer.key(QLatin1StringView("list"));
+        writer.beginArray();
+        writer.plainString(QLatin1StringView("a"));
+        writer.integer(2);
+        writer.beginObject();
+        writer.endObject();
+        writer.plainString(QLatin1StringView(""));
+        writer.endArray();
+        writer.key(QLatin1StringView("empty"));
+        writer.beginArray();
+        writer.endArray();
+        writer.endObject();
+        writer.endObject();
+        QCOMPARE(writer.bytes(),
+                 QByteArray("{\"id\":\"17\",\"method\":\"query\",\"params\":{\"list\":[\"a\",2,{},"
+                            "\"\"],\"empty\":[]}}"));
+        // Written again into the same room, from the start.
+        writer.clear();
+        writer.beginArray();
+        writer.plainString(QLatin1StringView("x"));
+        writer.endArray();
+        QCOMPARE(writer.view(), QByteArrayView("[\"x\"]"));
+    }
+
     void writerRealsReadBackExactly()
     {
         QRandomGenerator random(42);

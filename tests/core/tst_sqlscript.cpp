@@ -60,6 +60,30 @@ private Q_SLOTS:
         QCOMPARE(firstSqlKeyword(sql), keyword);
     }
 
+    void keywordKinds_data()
+    {
+        QTest::addColumn<QString>("keyword");
+        QTest::addColumn<bool>("transactionControl");
+        QTest::addColumn<bool>("schemaChange");
+        for (const char *word : {"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"})
+            QTest::newRow(word) << QString::fromLatin1(word) << true << false;
+        for (const char *word : {"CREATE", "DROP", "ALTER"})
+            QTest::newRow(word) << QString::fromLatin1(word) << false << true;
+        // The same first letters, other words.
+        for (const char *word : {"BEGINS", "CREATED", "EXPLAIN", "REPLACE", "REINDEX", "SELECT",
+                                 "DELETE", "ANALYZE", "ATTACH", "COMMITS", "E", ""})
+            QTest::newRow(word) << QString::fromLatin1(word) << false << false;
+    }
+
+    void keywordKinds()
+    {
+        QFETCH(QString, keyword);
+        QFETCH(bool, transactionControl);
+        QFETCH(bool, schemaChange);
+        QCOMPARE(isTransactionControl(keyword), transactionControl);
+        QCOMPARE(isSchemaChange(keyword), schemaChange);
+    }
+
     void split_data()
     {
         QTest::addColumn<QString>("script");
