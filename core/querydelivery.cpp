@@ -1,21 +1,21 @@
 #include "core/querydelivery.h"
 
 #include "core/dbrequest.h"
+#include "core/requestcontrol.h"
 
-#include <QPointer>
-
-void QueryDelivery::deliverTo(DbRequest *request) const
+void QueryDelivery::deliverTo(const RequestControl &control) const
 {
-    auto *query = static_cast<QueryRequest *>(request);
-    const QPointer<QueryRequest> alive(query);
+    auto *query = static_cast<QueryRequest *>(control.targetInItsThread());
+    if (!query)
+        return;
     if (columns)
         query->deliverColumns(*columns);
     for (const RowBatch &batch : batches) {
-        if (!alive)
+        if (!control.targetInItsThread())
             return;
         query->deliverRows(batch);
     }
-    if (!alive)
+    if (!control.targetInItsThread())
         return;
     if (failure)
         query->deliverFailure(*failure);

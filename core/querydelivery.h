@@ -5,7 +5,7 @@
 
 #include <optional>
 
-class DbRequest;
+class RequestControl;
 
 // Parts of a query's result on their way to its QueryRequest, gathered by a back end and
 // delivered in the request's thread in one go: columns, row batches, then its end.
@@ -17,6 +17,7 @@ struct QueryDelivery
     std::optional<DbError> failure;
 
     bool isEmpty() const { return !columns && batches.isEmpty() && !finished && !failure; }
-    // In order; stops if a receiver of one of the request's signals deletes it.
-    void deliverTo(DbRequest *request) const;
+    // To the control's request, in its thread, in order; stops if a receiver of one of the
+    // request's signals deletes it.
+    void deliverTo(const RequestControl &control) const;
 };

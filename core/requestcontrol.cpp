@@ -15,8 +15,7 @@ namespace {
 struct MainThreadMailbox
 {
     std::mutex mutex;
-    std::vector<std::pair<std::shared_ptr<RequestControl>, std::function<void(DbRequest *)>>>
-        waiting;
+    RequestControl::Batch waiting;
     bool posted = false; // an event to take them is on its way
 };
 
@@ -37,17 +36,10 @@ void RequestControl::runMainThreadMailbox()
         due.swap(mailbox.waiting);
         mailbox.posted = false;
     }
-    for (const auto &[control, deliver] : due) {
-        DbRequest *target = nullptr;
-        {
-            std::lock_guard lock(control->m_mutex);
-            target = control->m_target;
-        }
-        // Requests are deleted only in this thread, so one found here stays until a delivery
-        // deletes it, which the delivery watches for.
-        if (target)
-            deliver(target);
-    }
+    // Requests are deleted only in this thread, so one found here stays until a delivery
+    // deletes it, which the delivery watches for.
+    for (const auto &[control, delivery] : due)
+        delivery.deliverTo(*control);
 }
 
 void RequestControl::postAll(Batch batch)
@@ -65,7 +57,9 @@ void RequestControl::postAll(Batch batch)
         if (inMainThread)
             forMainThread.emplace_back(control, std::move(delivery));
         else
-            control->post(std::move(delivery));
+            control->post([control, delivery = std::move(delivery)](DbRequest *) {
+                delivery.deliverTo(*control);
+            });
     }
     if (forMainThread.empty())
         return;

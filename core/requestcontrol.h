@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/dbrequest.h"
+#include "core/querydelivery.h"
 
 #include <QMetaObject>
 
@@ -44,11 +45,13 @@ public:
             target, [target, fn = std::move(fn)] { fn(target); }, Qt::QueuedConnection);
     }
 
-    // One delivery per request: it delivers everything that request has coming, in order, and
-    // stops if one of its signals' receivers deletes the request.
-    using Batch
-        = std::vector<std::pair<std::shared_ptr<RequestControl>, std::function<void(DbRequest *)>>>;
-    // Like post() for many requests at once, with the deliveries for requests that live in the
+    // The request, or null once it is gone. Only in the request's own thread, which alone
+    // clears it (a receiver of one of its signals may delete it).
+    DbRequest *targetInItsThread() const { return m_target; }
+
+    // One delivery per query: everything it has coming, delivered in order.
+    using Batch = std::vector<std::pair<std::shared_ptr<RequestControl>, QueryDelivery>>;
+    // Like post() for many queries at once, with the deliveries for requests that live in the
     // application's main thread (the usual case) sent in one event: every post wakes the
     // receiving thread, and a back end answering many small requests at once would otherwise
     // wake it once per request.

@@ -6,8 +6,6 @@
 
 #include <QCoreApplication>
 
-namespace {} // namespace
-
 RemoteConnection::RemoteConnection(const ConnectionSpec &spec, QObject *parent)
     : Connection(spec, parent)
 {
@@ -63,6 +61,17 @@ void RemoteConnection::open()
 
 void RemoteConnection::callSession(std::function<void(RemoteSession *)> call)
 {
+    postSessionCall({{}, {}, std::move(call)});
+}
+
+void RemoteConnection::callSession(const std::shared_ptr<RequestControl> &control,
+                                   const Statement &statement)
+{
+    postSessionCall({control, statement, {}});
+}
+
+void RemoteConnection::postSessionCall(SessionCall call)
+{
     std::lock_guard lock(m_sessionCalls->mutex);
     m_sessionCalls->waiting.push_back(std::move(call));
     if (m_sessionCalls->waiting.size() > 1)
@@ -71,13 +80,17 @@ void RemoteConnection::callSession(std::function<void(RemoteSession *)> call)
     QMetaObject::invokeMethod(
         session,
         [session, calls = m_sessionCalls] {
-            std::vector<std::function<void(RemoteSession *)>> due;
+            std::vector<SessionCall> due;
             {
                 std::lock_guard lock(calls->mutex);
                 due.swap(calls->waiting);
             }
-            for (const auto &call : due)
-                call(session);
+            for (const SessionCall &call : due) {
+                if (call.other)
+                    call.other(session);
+                else
+                    session->runQuery(call.control, call.statement);
+            }
             // Its room is kept for the next pass, unless calls came in meanwhile.
             due.clear();
             std::lock_guard lock(calls->mutex);
@@ -113,9 +126,7 @@ QueryRequest *RemoteConnection::query(const Statement &statement, QObject *paren
                             {}});
         return request;
     }
-    callSession([control = request->control(), statement](RemoteSession *session) {
-        session->runQuery(control, statement);
-    });
+    callSession(request->control(), statement);
     return request;
 }
 

@@ -50,13 +50,24 @@ private:
     // over in one event, in order: each event wakes the network thread, and pipelined
     // requests would otherwise wake it once each.
     void callSession(std::function<void(RemoteSession *)> call);
+    // The same for a query, the call made by the thousand: without a function to allocate.
+    void callSession(const std::shared_ptr<RequestControl> &control, const Statement &statement);
+
+    // A query to run, or another call.
+    struct SessionCall
+    {
+        std::shared_ptr<RequestControl> control;
+        Statement statement;
+        std::function<void(RemoteSession *)> other;
+    };
+    void postSessionCall(SessionCall call);
 
     QThread m_thread;
     RemoteSession *m_session = nullptr; // lives on m_thread
     struct SessionCalls
     {
         std::mutex mutex;
-        std::vector<std::function<void(RemoteSession *)>> waiting;
+        std::vector<SessionCall> waiting;
     };
     std::shared_ptr<SessionCalls> m_sessionCalls = std::make_shared<SessionCalls>();
     ServerInfo m_info;

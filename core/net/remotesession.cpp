@@ -104,8 +104,7 @@ void RemoteSession::flush(const std::shared_ptr<Run> &run)
         QMetaObject::invokeMethod(
             this, [this] { RequestControl::postAll(std::exchange(m_outbox, {})); },
             Qt::QueuedConnection);
-    m_outbox.emplace_back(run->control, [delivery = std::exchange(run->delivery, {})](
-                                            DbRequest *request) { delivery.deliverTo(request); });
+    m_outbox.emplace_back(run->control, std::exchange(run->delivery, {}));
 }
 
 RemoteSession::RemoteSession(const RemoteEndpoint &endpoint, const RemoteOptions &options,

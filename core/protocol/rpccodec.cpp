@@ -7,6 +7,7 @@
 #include <QStringEncoder>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace RpcCodec {
@@ -126,7 +127,9 @@ void writeQueryResultMembers(JsonWriter &json, const StatementResult &result, bo
     json.key(QLatin1StringView("duration"));
     json.milli(result.durationMs);
     json.key(QLatin1StringView("lsn"));
-    json.string(QLatin1StringView(QByteArray::number(lsn)));
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, lsn).ptr;
+    json.plainString(QLatin1StringView(digits, end - digits));
 }
 
 QByteArray queryResult(const StatementResult &result, bool arrayRows, qint64 lsn)

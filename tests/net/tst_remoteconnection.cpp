@@ -171,6 +171,28 @@ private Q_SLOTS:
         delete request;
     }
 
+    void aRequestDeletedByItsReceiverHearsNothingMore()
+    {
+        // Columns, five batches and the end arrive in one delivery; the receiver of the first
+        // batch deletes the request, and nothing more may reach it.
+        Statement statement(QStringLiteral("SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3"
+                                           " UNION ALL SELECT 4 UNION ALL SELECT 5"));
+        statement.options.batchSize = 1;
+        QueryRequest *request = m_connection->query(statement);
+        int batches = 0;
+        bool ended = false;
+        QObject::connect(request, &QueryRequest::rowsReady, request, [&](const RowBatch &) {
+            ++batches;
+            delete request;
+        });
+        QObject::connect(request, &DbRequest::ended, request, [&] { ended = true; });
+        QTRY_COMPARE(batches, 1);
+        const TestDb::Outcome after = TestDb::run(m_connection.get(), QStringLiteral("SELECT 6"));
+        QVERIFY2(after.ok, qPrintable(after.error.message));
+        QCOMPARE(batches, 1);
+        QVERIFY(!ended);
+    }
+
     void maxRowsAndSamplingAreHonoured()
     {
         const QString sql = QStringLiteral(
