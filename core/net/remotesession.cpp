@@ -100,10 +100,12 @@ void RemoteSession::flush(const std::shared_ptr<Run> &run)
         return;
     // Replies that arrive together are handed over together, once this thread has read them
     // all: one wake-up of the callers' thread for many requests instead of one each.
-    if (m_outbox.empty())
+    if (m_outbox.empty()) {
         QMetaObject::invokeMethod(
             this, [this] { RequestControl::postAll(std::exchange(m_outbox, {})); },
             Qt::QueuedConnection);
+        m_outbox.reserve(32); // room for a pass's replies, rather than growing through them
+    }
     m_outbox.emplace_back(run->control, std::exchange(run->delivery, {}));
 }
 
