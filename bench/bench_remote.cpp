@@ -36,7 +36,16 @@ struct Figures
     // gave up its CPU (each costs a wake-up later).
     double clientCpuUs = 0;
     double clientSwitches = 0;
+    double serverCpuUs = 0; // dosqld's, per request (none for the echo)
 };
+
+// What dosqld has used, for Figures::serverCpuUs: set once it runs.
+qint64 serverPid = 0;
+
+qint64 serverCpuNs()
+{
+    return serverPid > 0 ? BenchSupport::processCpuNs(serverPid) : 0;
+}
 
 // `total` point SELECTs through the Connection API, `window` in flight.
 Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
@@ -72,6 +81,7 @@ Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
     };
     QElapsedTimer timer;
     const BenchSupport::ClientUsage before = BenchSupport::clientUsage();
+    const qint64 serverBefore = serverCpuNs();
     timer.start();
     for (int i = 0; i < window; ++i)
         sendOne();
@@ -79,17 +89,32 @@ Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const BenchSupport::ClientUsage after = BenchSupport::clientUsage();
     qDeleteAll(spent);
-    return {total / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99),
+    return {total / seconds,
+            percentile(latencies, 0.5),
+            percentile(latencies, 0.99),
             double(after.cpuNs - before.cpuNs) / 1e3 / total,
-            double(after.switches - before.switches) / total};
+            double(after.switches - before.switches) / total,
+            double(serverCpuNs() - serverBefore) / 1e3 / total};
+}
+
+// The same queries as frames written beforehand, with keys drawn as pointSelects draws them, so
+// that dosqld does the same work for a bare client (a fixed key would always find its page
+// cached). Writing them costs the raw clients nothing while they run.
+QStringList rawQueryFrames(qint64 rows)
+{
+    QRandomGenerator random(12);
+    QStringList frames;
+    for (int i = 0; i < 4096; ++i)
+        frames << QStringLiteral("{\"id\":\"1\",\"method\":\"query\",\"params\":{\"sql\":"
+                                 "\"SELECT v FROM kv WHERE id = ?\",\"params\":[%1],"
+                                 "\"rowFormat\":\"array\"}}")
+                      .arg(qint64(random.bounded(rows)) + 1);
+    return frames;
 }
 
 // The same traffic as raw frames: against the echo server, or straight to dosqld.
-Figures rawFrames(QWebSocket &socket, int total, int window)
+Figures rawFrames(QWebSocket &socket, const QStringList &frames, int total, int window)
 {
-    const QString frame = QStringLiteral(
-        "{\"id\":\"1\",\"method\":\"query\",\"params\":{\"sql\":\"SELECT v FROM kv WHERE id = ?\","
-        "\"params\":[123456],\"rowFormat\":\"array\"}}");
     QList<double> latencies;
     QList<qint64> sentAt;
     QElapsedTimer timer;
@@ -98,7 +123,7 @@ Figures rawFrames(QWebSocket &socket, int total, int window)
     QEventLoop loop;
     auto sendOne = [&] {
         sentAt.append(timer.nsecsElapsed());
-        socket.sendTextMessage(frame);
+        socket.sendTextMessage(frames.at(sent % frames.size()));
         ++sent;
     };
     auto connection
@@ -110,6 +135,7 @@ Figures rawFrames(QWebSocket &socket, int total, int window)
                   sendOne();
           });
     const BenchSupport::ClientUsage before = BenchSupport::clientUsage();
+    const qint64 serverBefore = serverCpuNs();
     timer.start();
     for (int i = 0; i < window; ++i)
         sendOne();
@@ -117,9 +143,12 @@ Figures rawFrames(QWebSocket &socket, int total, int window)
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const BenchSupport::ClientUsage after = BenchSupport::clientUsage();
     QObject::disconnect(connection);
-    return {total / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99),
+    return {total / seconds,
+            percentile(latencies, 0.5),
+            percentile(latencies, 0.99),
             double(after.cpuNs - before.cpuNs) / 1e3 / total,
-            double(after.switches - before.switches) / total};
+            double(after.switches - before.switches) / total,
+            double(serverCpuNs() - serverBefore) / 1e3 / total};
 }
 
 } // namespace
@@ -162,6 +191,7 @@ int main(int argc, char *argv[])
         out << "dosqld did not start" << Qt::endl;
         return 1;
     }
+    serverPid = server.processId();
     ConnectionSpec spec;
     spec.location = QStringLiteral("http://127.0.0.1:%1/db/bench").arg(port);
     spec.remote.requestTimeoutMs = 120000;
@@ -235,8 +265,10 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(growth), 0, 'f', 1)
         << Qt::endl;
 
-    QList<double> remoteRate, remoteP50, remoteP99, remoteCpu, remoteSwitches, echoRate, echoP50,
-        echoP99, echoCpu, echoSwitches, bareRate, bareCpu, bareSwitches;
+    QList<double> remoteRate, remoteP50, remoteP99, remoteCpu, remoteSwitches, remoteServerCpu,
+        echoRate, echoP50, echoP99, echoCpu, echoSwitches, bareRate, bareCpu, bareSwitches,
+        bareServerCpu;
+    const QStringList frames = rawQueryFrames(rows);
     for (int round = 0; round < rounds; ++round) {
         const Figures r = pointSelects(connection, total, inFlight, rows);
         remoteRate << r.perSecond;
@@ -244,11 +276,13 @@ int main(int argc, char *argv[])
         remoteP99 << r.p99Ms;
         remoteCpu << r.clientCpuUs;
         remoteSwitches << r.clientSwitches;
-        const Figures b = rawFrames(bareSocket, total, inFlight);
+        remoteServerCpu << r.serverCpuUs;
+        const Figures b = rawFrames(bareSocket, frames, total, inFlight);
         bareRate << b.perSecond;
         bareCpu << b.clientCpuUs;
         bareSwitches << b.clientSwitches;
-        const Figures e = rawFrames(echoSocket, total, inFlight);
+        bareServerCpu << b.serverCpuUs;
+        const Figures e = rawFrames(echoSocket, frames, total, inFlight);
         echoRate << e.perSecond;
         echoP50 << e.p50Ms;
         echoP99 << e.p99Ms;
@@ -278,6 +312,11 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(remoteCpu), 0, 'f', 2)
                .arg(BenchSupport::median(bareCpu), 0, 'f', 2)
                .arg(BenchSupport::median(echoCpu), 0, 'f', 2)
+        << Qt::endl;
+    out << QStringLiteral("dosqld CPU per request: for RemoteConnection %1 µs, for the bare client"
+                          " %2 µs")
+               .arg(BenchSupport::median(remoteServerCpu), 0, 'f', 2)
+               .arg(BenchSupport::median(bareServerCpu), 0, 'f', 2)
         << Qt::endl;
     out << QStringLiteral("client threads giving up their CPU, per request: RemoteConnection %1,"
                           " bare client %2, echo client %3")

@@ -207,4 +207,18 @@ inline ClientUsage clientUsage()
     return usage;
 }
 
+// CPU time another process (dosqld) has used so far, all its threads, in nanoseconds (Linux; 0
+// elsewhere): the server's share of a request, however the scheduler shares the CPUs out.
+inline qint64 processCpuNs(qint64 pid)
+{
+    qint64 total = 0;
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile schedstat(tasks.filePath(tid + QStringLiteral("/schedstat")));
+        if (schedstat.open(QIODevice::ReadOnly))
+            total += schedstat.readAll().split(' ').value(0).toLongLong();
+    }
+    return total;
+}
+
 } // namespace BenchSupport

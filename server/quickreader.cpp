@@ -1,12 +1,16 @@
 #include "server/quickreader.h"
 
 #include "core/engine/statementrunner.h"
+#include "server/servedatabase.h"
 
 std::optional<DbError> QuickReader::open(const QString &path)
 {
     // Read-only, so that nothing run here can change the file; no busy wait, so that a lock
     // sends the read to a reader rather than stalling this thread.
-    return m_db.open(path, SqliteDb::OpenMode::ReadOnly, 0);
+    auto error = m_db.open(path, SqliteDb::OpenMode::ReadOnly, 0);
+    if (!error)
+        error = m_db.mapIntoMemory(ServedDatabase::kMappedBytes);
+    return error;
 }
 
 bool QuickReader::tryRun(const Statement &statement, qint64 rowLimit, StatementResult *result)

@@ -49,6 +49,8 @@ std::optional<DbError> ServedDatabase::open(bool create)
             = db.open(path, create ? SqliteDb::OpenMode::Create : SqliteDb::OpenMode::ReadWrite);
         if (!error) // dosqld owns its files: WAL lets readers run beside the writer
             error = db.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        if (!error)
+            error = db.mapIntoMemory(kMappedBytes);
         if (!error) {
             m_log = std::make_unique<ChangeLog>(db);
             error = m_log->ensureTable();
@@ -69,7 +71,10 @@ std::optional<DbError> ServedDatabase::open(bool create)
             QStringLiteral("dosqld-%1-reader-%2").arg(m_name).arg(i)));
         std::promise<std::optional<DbError>> readerOpened;
         m_readers.back()->post([&, path](SqliteDb &db) {
-            readerOpened.set_value(db.open(path, SqliteDb::OpenMode::ReadWrite));
+            auto error = db.open(path, SqliteDb::OpenMode::ReadWrite);
+            if (!error)
+                error = db.mapIntoMemory(kMappedBytes);
+            readerOpened.set_value(error);
         });
         if (auto error = readerOpened.get_future().get())
             return error;

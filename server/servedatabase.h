@@ -157,6 +157,10 @@ public:
     const Counters &counters() const { return m_counters; }
 
     static constexpr int kReaderCount = 2;
+    // How much of a database its connections read through a memory map (SqliteDb::mapIntoMemory):
+    // point reads of a database larger than SQLite's page cache otherwise cost a system call
+    // for nearly every lookup, several times the lookup itself.
+    static constexpr qint64 kMappedBytes = qint64(1) << 30;
 
 Q_SIGNALS:
     // New change-log entries were committed, up to `lsn`.

@@ -76,6 +76,11 @@ bool SqliteDb::isReadOnly() const
     return m_db && sqlite3_db_readonly(m_db, "main") == 1;
 }
 
+std::optional<DbError> SqliteDb::mapIntoMemory(qint64 bytes)
+{
+    return exec(QStringLiteral("PRAGMA mmap_size=%1").arg(bytes));
+}
+
 std::optional<DbError> SqliteDb::exec(const QString &sql)
 {
     const QByteArray utf8 = sql.toUtf8();

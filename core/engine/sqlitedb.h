@@ -39,6 +39,11 @@ public:
 
     // Runs SQL text that returns no rows we need (several statements allowed).
     std::optional<DbError> exec(const QString &sql);
+    // Reads the file's first `bytes` through a memory map instead of a system call per page
+    // that is not cached (PRAGMA mmap_size): for a server that reads a large database at random,
+    // where those calls cost more than the lookups. An I/O error on mapped pages cannot come
+    // back as an error, so it is only for files the program owns.
+    std::optional<DbError> mapIntoMemory(qint64 bytes);
     // Runs one statement with `params`, calling `onRow` for each row; the first error ends it.
     std::optional<DbError> query(const QString &sql, const QList<SqlValue> &params = {},
                                  const std::function<void(const SqliteStatement &)> &onRow = {});

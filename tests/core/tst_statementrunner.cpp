@@ -76,6 +76,31 @@ private Q_SLOTS:
         QVERIFY(run(QStringLiteral("SELECT 1 + 1 AS two")).columns.value(0).declaredType.isEmpty());
     }
 
+    void aMappedReaderSeesWritesAfterACheckpoint()
+    {
+        // dosqld's readers read through a memory map; what another connection writes, and
+        // checkpoints into the file under that map, must still be what they read.
+        SqliteDb reader;
+        QVERIFY(!reader.open(m_dir.filePath(QStringLiteral("t.db")), SqliteDb::OpenMode::ReadOnly));
+        QVERIFY(!reader.mapIntoMemory(qint64(1) << 20));
+        StatementResult mapped;
+        QVERIFY(!StatementRunner::run(reader, Statement(QStringLiteral("PRAGMA mmap_size")), -1,
+                                      &mapped));
+        QCOMPARE(mapped.rows.value(0).value(0), SqlValue(qint64(1) << 20));
+        const Statement count(QStringLiteral("SELECT count(*), max(v) FROM t"));
+        StatementResult before;
+        QVERIFY(!StatementRunner::run(reader, count, -1, &before));
+        QCOMPARE(before.rows.value(0).value(0), SqlValue(2));
+        QVERIFY(!m_db.exec(QStringLiteral(
+            "WITH RECURSIVE s(i) AS (SELECT 3 UNION ALL SELECT i + 1 FROM s WHERE i < 5000)"
+            " INSERT INTO t SELECT i, printf('%08d', i) FROM s; PRAGMA "
+            "wal_checkpoint(TRUNCATE);")));
+        StatementResult after;
+        QVERIFY(!StatementRunner::run(reader, count, -1, &after));
+        QCOMPARE(after.rows.value(0).value(0), SqlValue(5000));
+        QCOMPARE(after.rows.value(0).value(1), SqlValue(QStringLiteral("two")));
+    }
+
     void aFailedRunLeavesTheStatementUsable()
     {
         const QString sql = QStringLiteral("INSERT INTO t(id, v) VALUES (?, ?)");
