@@ -97,7 +97,7 @@ void RpcSession::sendHeartbeat()
 void RpcSession::frameReceived(const QByteArray &frame)
 {
     if (frame.size() > m_limits.maxFrameBytes) {
-        send(RpcCodec::errorFrame(QJsonValue::Null,
+        send(RpcCodec::errorFrame(RpcId(),
                                   {ErrorCode::InvalidRequest,
                                    tr("The frame is %1 bytes; this server accepts at most %2.")
                                        .arg(frame.size())
@@ -116,23 +116,21 @@ void RpcSession::frameReceived(const QByteArray &frame)
     const QJsonDocument document = QJsonDocument::fromJson(frame, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         send(RpcCodec::errorFrame(
-            QJsonValue::Null,
-            {ErrorCode::InvalidRequest,
-             tr("The frame is not a JSON object: %1.").arg(parseError.errorString()),
-             {}}));
+            RpcId(), {ErrorCode::InvalidRequest,
+                      tr("The frame is not a JSON object: %1.").arg(parseError.errorString()),
+                      {}}));
         return;
     }
     const QJsonObject envelope = document.object();
-    const QJsonValue id = envelope.value(QStringLiteral("id"));
+    const RpcId id = RpcId::fromJson(envelope.value(QStringLiteral("id")));
     const QJsonValue method = envelope.value(QStringLiteral("method"));
     const QJsonValue params = envelope.value(QStringLiteral("params"));
-    if (!(id.isString() || id.isDouble()) || !method.isString()
+    if (id.isNull() || !method.isString()
         || !(params.isUndefined() || params.isNull() || params.isObject())) {
         send(RpcCodec::errorFrame(
-            id.isString() || id.isDouble() ? id : QJsonValue(QJsonValue::Null),
-            {ErrorCode::InvalidRequest,
-             tr("A request needs a string id, a string method and object params."),
-             {}}));
+            id, {ErrorCode::InvalidRequest,
+                 tr("A request needs a string id, a string method and object params."),
+                 {}}));
         return;
     }
     Pending request{id, method.toString(), params.toObject(), RpcMethods::Group::None, {}};
@@ -214,7 +212,7 @@ void RpcSession::runNext()
         // interrupted write would roll the whole transaction back), and neither can the
         // methods that only look things up: `cancel` answers {cancelled: false} for them.
         auto token = std::make_shared<ServedDatabase::CancelToken>();
-        const QString key = request.id.toVariant().toString();
+        const QString key = request.id.key();
         if (request.method == u"fetch")
             m_cancellable.insert(key, token);
         // The reply may come after this session is gone (the client left): then it is dropped.
@@ -275,14 +273,14 @@ void RpcSession::runGroup(RpcMethods::Group group)
         auto reply
             = [guard, release, id = request.id](const QByteArray &result, const DbError *error) {
                   if (guard) {
-                      guard->m_cancellable.remove(id.toVariant().toString());
+                      guard->m_cancellable.remove(id.key());
                       guard->send(error ? RpcCodec::errorFrame(id, *error)
                                         : RpcCodec::resultFrame(id, result));
                   }
                   release();
               };
         if (std::optional<ServedDatabase::Work> unit = work(request, reply)) {
-            m_cancellable.insert(request.id.toVariant().toString(), unit->cancel);
+            m_cancellable.insert(request.id.key(), unit->cancel);
             units.append(*unit);
         }
     }
@@ -304,20 +302,20 @@ void RpcSession::groupFinished(RpcMethods::Group group)
     runNext();
 }
 
-void RpcSession::finishCurrent(const QJsonValue &id, const QByteArray &result, const DbError *error)
+void RpcSession::finishCurrent(const RpcId &id, const QByteArray &result, const DbError *error)
 {
     send(error ? RpcCodec::errorFrame(id, *error) : RpcCodec::resultFrame(id, result));
     m_running = false;
     runNext();
 }
 
-void RpcSession::cancel(const QJsonValue &id, const QJsonObject &params)
+void RpcSession::cancel(const RpcId &id, const QJsonObject &params)
 {
     const QString target = params.value(QStringLiteral("requestId")).toVariant().toString();
     bool cancelled = false;
     // Still waiting in this socket's queue: it never runs.
     for (qsizetype i = 0; i < m_queue.size(); ++i) {
-        if (m_queue.at(i).id.toVariant().toString() == target) {
+        if (m_queue.at(i).id.key() == target) {
             const Pending dropped = m_queue.takeAt(i);
             send(RpcCodec::errorFrame(
                 dropped.id, {ErrorCode::Cancelled, tr("The request was cancelled."), {}}));
@@ -333,7 +331,7 @@ void RpcSession::cancel(const QJsonValue &id, const QJsonObject &params)
     send(RpcCodec::resultFrame(id, QJsonObject{{QStringLiteral("cancelled"), cancelled}}));
 }
 
-void RpcSession::subscribe(const QJsonValue &id, const QJsonObject &params)
+void RpcSession::subscribe(const RpcId &id, const QJsonObject &params)
 {
     ChangeFeed::Options options;
     options.maxBuffered = m_limits.maxBufferedEvents;
@@ -424,7 +422,7 @@ void RpcSession::subscribe(const QJsonValue &id, const QJsonObject &params)
     feed->start();
 }
 
-void RpcSession::unsubscribe(const QJsonValue &id, const QJsonObject &params)
+void RpcSession::unsubscribe(const RpcId &id, const QJsonObject &params)
 {
     const QString subscriptionId = params.value(QStringLiteral("subscriptionId")).toString();
     if (!m_feeds.contains(subscriptionId)) {

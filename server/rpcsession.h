@@ -37,7 +37,7 @@ public:
 private:
     struct Pending
     {
-        QJsonValue id;
+        RpcId id;
         QString method;
         QJsonObject params;
         RpcMethods::Group group;
@@ -67,13 +67,13 @@ private:
     // all at once, the socket's thread and the reader take turns instead of working side by
     // side. bench_dosqld's point SELECTs: ~65k/s at 1 and at 64, ~94k/s at 4 to 8.
     static constexpr int kMaxReadGroup = 8;
-    void finishCurrent(const QJsonValue &id, const QByteArray &result, const DbError *error);
+    void finishCurrent(const RpcId &id, const QByteArray &result, const DbError *error);
     void send(const QByteArray &frame, const QString &subscriptionId = {}, int events = 0);
     static constexpr int kFramesPerFlush = 16;
     void bytesWritten(qint64 bytes);
-    void cancel(const QJsonValue &id, const QJsonObject &params);
-    void subscribe(const QJsonValue &id, const QJsonObject &params);
-    void unsubscribe(const QJsonValue &id, const QJsonObject &params);
+    void cancel(const RpcId &id, const QJsonObject &params);
+    void subscribe(const RpcId &id, const QJsonObject &params);
+    void unsubscribe(const RpcId &id, const QJsonObject &params);
     void dropSubscription(const QString &subscriptionId);
     void sendHeartbeat();
 

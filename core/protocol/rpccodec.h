@@ -4,6 +4,7 @@
 #include "core/engine/statementrunner.h"
 #include "core/protocol/jsonreader.h"
 #include "core/protocol/jsonwriter.h"
+#include "core/protocol/rpcid.h"
 #include "core/protocol/statementrequest.h"
 #include "core/statement.h"
 
@@ -24,10 +25,10 @@ DbError errorFromObject(const QJsonObject &object);
 // `buffer`'s own storage: a socket reuses one buffer instead of allocating per frame.
 const QByteArray &frameBytes(const QString &text, QByteArray *buffer);
 
-QByteArray resultFrame(const QJsonValue &id, const QJsonValue &result);
+QByteArray resultFrame(const RpcId &id, const QJsonValue &result);
 // The same with a result that is already JSON text.
-QByteArray resultFrame(const QJsonValue &id, const QByteArray &resultJson);
-QByteArray errorFrame(const QJsonValue &id, const DbError &error);
+QByteArray resultFrame(const RpcId &id, const QByteArray &resultJson);
+QByteArray errorFrame(const RpcId &id, const DbError &error);
 
 // `{columns, columnTypes, rows, rowsAffected, lastInsertRowid?, duration, lsn}`; rows as objects
 // keyed by column name (sql.do's shape) or, with `arrayRows`, as arrays.

@@ -63,10 +63,17 @@ bool StatementRequest::read(QByteArrayView frame, StatementRequest *request,
         if (JsonReader::is(name, "id") && !seenId) {
             seenId = true;
             if (reader.peek('"')) {
+                // Kept as written; only ids with escapes or beyond ASCII are decoded first.
+                const JsonReader atId = reader;
+                if (QByteArrayView plain; reader.plainString(&plain)) {
+                    request->id = RpcId::fromPlainCharacters(plain);
+                    return true;
+                }
+                reader = atId;
                 QString id;
                 if (!reader.string(&id))
                     return false;
-                request->id = id;
+                request->id = RpcId::fromJson(id);
                 return true;
             }
             double id = 0;
@@ -74,10 +81,8 @@ bool StatementRequest::read(QByteArrayView frame, StatementRequest *request,
             if (!reader.number(&id, &integral))
                 return false;
             // As QJsonDocument keeps it: whole numbers that fit as integers.
-            if (integral && std::abs(id) < 9.2e18)
-                request->id = qint64(id);
-            else
-                request->id = id;
+            request->id = RpcId::fromJson(integral && std::abs(id) < 9.2e18 ? QJsonValue(qint64(id))
+                                                                            : QJsonValue(id));
             return true;
         }
         if (JsonReader::is(name, "method") && !seenMethod) {

@@ -1,16 +1,16 @@
 #pragma once
 
 #include "core/protocol/jsonreader.h"
+#include "core/protocol/rpcid.h"
 #include "core/statement.h"
 
 #include <QByteArrayView>
-#include <QJsonValue>
 
 // A `query` or `exec` of one statement outside a transaction: the request that makes up most of
 // a server's traffic, as the socket needs it.
 struct StatementRequest
 {
-    QJsonValue id; // a string or a number
+    RpcId id;
     QString method;
     Statement statement;
     bool arrayRows = false; // rowFormat "array"

@@ -17,7 +17,7 @@ class TestStatementRequest : public QObject
     static bool readTheGeneralWay(const QByteArray &frame, StatementRequest *request)
     {
         const QJsonObject envelope = QJsonDocument::fromJson(frame).object();
-        request->id = envelope.value(QStringLiteral("id"));
+        request->id = RpcId::fromJson(envelope.value(QStringLiteral("id")));
         request->method = envelope.value(QStringLiteral("method")).toString();
         DbError error;
         return RpcCodec::statementRequestFromParams(
@@ -56,13 +56,62 @@ private Q_SLOTS:
         QVERIFY(StatementRequest::read(frame, &fast));
         StatementRequest general;
         QVERIFY(readTheGeneralWay(frame, &general));
-        QCOMPARE(fast.id.toVariant().toString(), general.id.toVariant().toString());
-        QCOMPARE(fast.id.type(), general.id.type());
+        // The id goes back as it came: the same JSON, the same key for `cancel`.
+        QCOMPARE(fast.id.json(), general.id.json());
+        QCOMPARE(fast.id.key(), general.id.key());
+        QCOMPARE(fast.id.toJson(), QJsonDocument::fromJson(frame).object().value(u"id"));
         QCOMPARE(fast.method, general.method);
         QCOMPARE(fast.statement.sql, general.statement.sql);
         QCOMPARE(fast.statement.params, general.statement.params);
         QCOMPARE(fast.arrayRows, general.arrayRows);
         QCOMPARE(fast.pageSize, general.pageSize);
+    }
+
+    void idsGoBackAsTheyCame_data()
+    {
+        QTest::addColumn<QByteArray>("idJson");
+        QTest::addColumn<QByteArray>("written"); // in the reply
+        QTest::addColumn<QString>("key");        // what `cancel` names it by
+        QTest::newRow("plain") << j("`17`") << j("`17`") << QStringLiteral("17");
+        QTest::newRow("plain with spaces and slashes")
+            << j("`a b/c`") << j("`a b/c`") << QStringLiteral("a b/c");
+        QTest::newRow("escaped quote") << j("`e\\`1`") << j("`e\\`1`") << QStringLiteral("e\"1");
+        QTest::newRow("escaped letter") << j("`\\u0041`") << j("`A`") << QStringLiteral("A");
+        QTest::newRow("beyond ASCII")
+            << QByteArray("\"é中\"") << QByteArray("\"é中\"") << QStringLiteral("é中");
+        QTest::newRow("whole number")
+            << QByteArray("12") << QByteArray("12") << QStringLiteral("12");
+        QTest::newRow("fraction") << QByteArray("1.5") << QByteArray("1.5")
+                                  << QStringLiteral("1.5");
+    }
+
+    void idsGoBackAsTheyCame()
+    {
+        QFETCH(QByteArray, idJson);
+        QFETCH(QByteArray, written);
+        QFETCH(QString, key);
+        const QByteArray frame
+            = "{\"id\":" + idJson + j(",`method`:`query`,`params`:{`sql`:`SELECT 1`}}");
+        StatementRequest fast;
+        QVERIFY(StatementRequest::read(frame, &fast));
+        QCOMPARE(fast.id.json(), written);
+        QCOMPARE(fast.id.key(), key);
+        QCOMPARE(RpcCodec::resultFrame(fast.id, QByteArray("[]")),
+                 "{\"id\":" + written + "," + j("`result`:[]}"));
+        const QJsonObject reply
+            = QJsonDocument::fromJson(RpcCodec::errorFrame(fast.id, {ErrorCode::Cancelled, {}, {}}))
+                  .object();
+        QCOMPARE(reply.value(u"id"), QJsonDocument::fromJson(frame).object().value(u"id"));
+    }
+
+    void idsThatAreNeitherStringsNorNumbersAreNull()
+    {
+        QVERIFY(RpcId::fromJson(QJsonValue(true)).isNull());
+        QVERIFY(RpcId::fromJson(QJsonObject{}).isNull());
+        QCOMPARE(RpcId().json(), QByteArray("null"));
+        QCOMPARE(RpcCodec::errorFrame(RpcId(), {ErrorCode::InvalidRequest, QStringLiteral("x"), {}})
+                     .left(10),
+                 QByteArray("{\"id\":null"));
     }
 
     void rememberedSqlIsOnlyReusedForTheSameText()

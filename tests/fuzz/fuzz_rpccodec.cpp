@@ -38,14 +38,13 @@ static void checkFastReader(const QByteArray &frame)
         std::abort();
     const QJsonObject envelope = document.object();
     StatementRequest general;
-    general.id = envelope.value(QStringLiteral("id"));
+    general.id = RpcId::fromJson(envelope.value(QStringLiteral("id")));
     general.method = envelope.value(QStringLiteral("method")).toString();
     DbError error;
     if (!RpcCodec::statementRequestFromParams(envelope.value(QStringLiteral("params")).toObject(),
                                               &general, &error))
         std::abort();
-    if (fast.id.type() != general.id.type()
-        || fast.id.toVariant().toString() != general.id.toVariant().toString()
+    if (fast.id.json() != general.id.json() || fast.id.key() != general.id.key()
         || fast.method != general.method || fast.statement.sql != general.statement.sql
         || fast.statement.params != general.statement.params || fast.arrayRows != general.arrayRows
         || fast.pageSize != general.pageSize)
