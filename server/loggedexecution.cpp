@@ -45,13 +45,13 @@ std::optional<DbError> refuseStatement(const QString &keyword)
                           " rollback methods.")
                            .arg(keyword),
                        {}};
-    if (keyword == u"VACUUM")
+    if (keyword == QLatin1StringView("VACUUM"))
         return DbError{ErrorCode::InvalidRequest,
                        tr("VACUUM cannot run on a served database: every change runs inside the"
                           " transaction that logs it. Stop dosqld and vacuum the file with the"
                           " sqlite3 shell."),
                        {}};
-    if (keyword == u"ATTACH" || keyword == u"DETACH")
+    if (keyword == QLatin1StringView("ATTACH") || keyword == QLatin1StringView("DETACH"))
         return DbError{
             ErrorCode::Forbidden, tr("%1 is not allowed on a served database.").arg(keyword), {}};
     return std::nullopt;

@@ -276,6 +276,26 @@ ServedDatabase::Work RpcMethods::work(const StatementRequest &request, Reply rep
     return unit;
 }
 
+QByteArray RpcMethods::quickReply(const RpcId &id, const StatementRequest &request)
+{
+    StatementResult result;
+    const qint64 rowLimit = request.pageSize > 0 ? request.pageSize : -1;
+    if (!m_database->readQuickly(request.statement, rowLimit, false, &result))
+        return {};
+    JsonWriter json;
+    json.beginObject();
+    json.key(QLatin1StringView("id"));
+    json.raw(id.json());
+    json.key(QLatin1StringView("result"));
+    json.beginObject();
+    RpcCodec::writeQueryResultMembers(json, result, request.arrayRows, m_database->currentLsn());
+    if (request.pageSize > 0)
+        writePageEnd(json, {});
+    json.endObject();
+    json.endObject();
+    return json.take();
+}
+
 void RpcMethods::runInTransaction(const QJsonObject &params, ServedDatabase::Work work)
 {
     const QJsonValue transaction = params.value(QStringLiteral("transactionId"));

@@ -107,8 +107,8 @@ void RpcSession::frameReceived(const QByteArray &frame)
     }
     // Most frames are a query or an exec of the plain shape, read without a QJsonDocument.
     if (StatementRequest request; StatementRequest::read(frame, &request, &m_sqlMemo)) {
-        const auto group
-            = request.method == u"query" ? RpcMethods::Group::Read : RpcMethods::Group::Write;
+        const auto group = request.method == QLatin1StringView("query") ? RpcMethods::Group::Read
+                                                                        : RpcMethods::Group::Write;
         m_queue.enqueue({request.id, request.method, {}, group, std::move(request)});
         return scheduleRun();
     }
@@ -238,6 +238,12 @@ std::optional<ServedDatabase::Work> RpcSession::work(const Pending &request,
 
 bool RpcSession::answerQuickly(const Pending &read)
 {
+    if (read.statement) { // the common request, in one frame or not at all
+        const QByteArray frame = m_methods.quickReply(read.id, *read.statement);
+        if (!frame.isEmpty())
+            send(frame);
+        return !frame.isEmpty();
+    }
     QPointer<RpcSession> guard(this);
     auto reply = [guard, id = read.id](const QByteArray &result, const DbError *error) {
         if (guard)

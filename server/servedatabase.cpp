@@ -197,23 +197,32 @@ int ServedDatabase::runInOrder(const QList<Work> &reads, int reader)
 
 bool ServedDatabase::runQuickly(const Work &read)
 {
-    if (!m_quickReader || read.statements.size() != 1 || read.cancel->isCancelled())
+    if (read.statements.size() != 1 || read.cancel->isCancelled())
         return false;
-    const Statement &statement = read.statements.first();
-    const QString keyword = firstSqlKeyword(statement.sql);
-    // A PRAGMA may set the connection's own state (busy_timeout, cache_size...): not on the
-    // connection every socket's quick reads share, on the server's thread.
-    if (keyword == u"PRAGMA" || refuseStatement(keyword))
-        return false; // a reader runs it, or words the refusal
     StatementResult result;
-    if (!m_quickReader->tryRun(statement, read.rowLimit, &result))
+    if (!readQuickly(read.statements.first(), read.rowLimit, true, &result))
         return false;
-    m_counters.queries.fetch_add(1);
-    m_counters.rowsRead.fetch_add(result.rows.size());
     Outcome outcome;
     outcome.results.append(std::move(result));
     outcome.lsn = m_lsn.load();
     read.done(outcome);
+    return true;
+}
+
+bool ServedDatabase::readQuickly(const Statement &statement, qint64 rowLimit, bool partial,
+                                 StatementResult *result)
+{
+    if (!m_quickReader)
+        return false;
+    const QString keyword = firstSqlKeyword(statement.sql);
+    // A PRAGMA may set the connection's own state (busy_timeout, cache_size...): not on the
+    // connection every socket's quick reads share, on the server's thread.
+    if (keyword == QLatin1StringView("PRAGMA") || refuseStatement(keyword))
+        return false; // a reader runs it, or words the refusal
+    if (!m_quickReader->tryRun(statement, rowLimit, result) || (!partial && result->hasMore))
+        return false;
+    m_counters.queries.fetch_add(1);
+    m_counters.rowsRead.fetch_add(result->rows.size());
     return true;
 }
 

@@ -94,6 +94,11 @@ public:
     // microseconds (see QuickReader): its `done` has been called when this returns true. False:
     // nothing happened, and it goes to runInOrder like any read.
     bool runQuickly(const Work &read);
+    // The same for one statement, its result handed back rather than to a `done`: true when it
+    // ran and finished, and `partial` allows, or the result fits `rowLimit`. False: nothing
+    // happened, nothing was counted.
+    bool readQuickly(const Statement &statement, qint64 rowLimit, bool partial,
+                     StatementResult *result);
     // While one lives, quick reads share one snapshot (QuickReader::beginBatch).
     class QuickBatch
     {

@@ -102,5 +102,5 @@ bool StatementRequest::read(QByteArrayView frame, StatementRequest *request,
     if (!read || !reader.atEnd() || !seenId || !seenMethod || !seenParams)
         return false;
     // Paging is for reads; an exec that asks for it gets the general path's answer.
-    return request->pageSize == 0 || request->method == u"query";
+    return request->pageSize == 0 || request->method == QLatin1StringView("query");
 }

@@ -539,6 +539,36 @@ private Q_SLOTS:
         }
     }
 
+    void everyReadIsCountedOnce()
+    {
+        // Point reads are answered on the socket's thread; one needing a cursor goes on to a
+        // reader after that thread has run it. Each is one query in the stats all the same.
+        const auto queries = [this] {
+            return result(call(QStringLiteral("stats")))
+                .value(QStringLiteral("queries"))
+                .toDouble();
+        };
+        const double before = queries();
+        for (int i = 0; i < 5; ++i) {
+            const QJsonObject page = result(call(
+                QStringLiteral("query"), {{QStringLiteral("sql"), QStringLiteral("SELECT ?")},
+                                          {QStringLiteral("params"), QJsonArray{i}},
+                                          {QStringLiteral("pageSize"), 10},
+                                          {QStringLiteral("rowFormat"), QStringLiteral("array")}}));
+            QCOMPARE(page.value(QStringLiteral("rows")).toArray(), QJsonArray{QJsonArray{i}});
+            QCOMPARE(page.value(QStringLiteral("hasMore")), QJsonValue(false));
+        }
+        QCOMPARE(queries(), before + 5);
+        const QJsonObject first
+            = result(call(QStringLiteral("query"),
+                          {{QStringLiteral("sql"), QStringLiteral("VALUES (1), (2), (3)")},
+                           {QStringLiteral("pageSize"), 2},
+                           {QStringLiteral("rowFormat"), QStringLiteral("array")}}));
+        QCOMPARE(first.value(QStringLiteral("rows")).toArray().size(), 2);
+        QCOMPARE(first.value(QStringLiteral("hasMore")), QJsonValue(true));
+        QCOMPARE(queries(), before + 6);
+    }
+
     void statsCountWork()
     {
         const QJsonObject stats = result(call(QStringLiteral("stats")));
