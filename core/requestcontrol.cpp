@@ -57,8 +57,8 @@ void RequestControl::postAll(Batch batch)
         if (inMainThread)
             forMainThread.emplace_back(control, std::move(delivery));
         else
-            control->post([control, delivery = std::move(delivery)](DbRequest *) {
-                delivery.deliverTo(*control);
+            control->post([target = control, delivery = std::move(delivery)](DbRequest *) {
+                delivery.deliverTo(*target);
             });
     }
     if (forMainThread.empty())

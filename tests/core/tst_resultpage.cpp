@@ -297,6 +297,9 @@ private Q_SLOTS:
                                   << QByteArray("17") << j("{`rows`:[[1]]}") << true;
         QTest::newRow("whitespace after it") << j("{`id`:`3`,`result`:{`rows`:[]}} \r\n") << true
                                              << QByteArray("3") << j("{`rows`:[]}") << true;
+        QTest::newRow("whitespace around the result")
+            << j("{`id`:`3`,`result`:\t {`rows`:[]} }") << true << QByteArray("3")
+            << j("\t {`rows`:[]} ") << true;
         QTest::newRow("a member after the result")
             << j("{`id`:`3`,`result`:{`rows`:[]},`meta`:{`a`:1}}") << true << QByteArray("3")
             << j("{`rows`:[]},`meta`:{`a`:1}") << false;
