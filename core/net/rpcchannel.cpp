@@ -451,7 +451,7 @@ void RpcChannel::checkDeadlines()
 
 void RpcChannel::socketError()
 {
-    if (!m_socket)
+    if (!m_socket || dropIfReplyTooBig())
         return;
     static const QRegularExpression status(QStringLiteral("status code: (\\d{3})"));
     const QRegularExpressionMatch m = status.match(m_socket->errorString());
@@ -515,20 +515,30 @@ DbError RpcChannel::describeSocketError() const
             {}};
 }
 
+bool RpcChannel::dropIfReplyTooBig()
+{
+    // The socket closes itself on a reply over its limit; a server still writing the rest of it
+    // may then see the connection reset, and which of `error` and `disconnected` comes first
+    // varies: both look here first.
+    if (m_socket->closeCode() != QWebSocketProtocol::CloseCodeTooMuchData)
+        return false;
+    // Asking again would bring the same reply: everything waiting fails, reads too.
+    const DbError tooBig{ErrorCode::ResourceExhausted,
+                         tr("%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.")
+                             .arg(m_endpoint.displayName())
+                             .arg(kMaxReplyBytes / (1024 * 1024)),
+                         {}};
+    failAll(tooBig, false);
+    dropConnection(tooBig);
+    return true;
+}
+
 void RpcChannel::socketClosed()
 {
     if (!m_socket)
         return;
-    if (m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData) {
-        // Asking again would bring the same reply: everything waiting fails, reads too.
-        const DbError tooBig{ErrorCode::ResourceExhausted,
-                             tr("%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.")
-                                 .arg(m_endpoint.displayName())
-                                 .arg(kMaxReplyBytes / (1024 * 1024)),
-                             {}};
-        failAll(tooBig, false);
-        return dropConnection(tooBig);
-    }
+    if (dropIfReplyTooBig())
+        return;
     if (!m_everOpened) // never got as far as a hello: say why it failed
         return dropConnection(describeSocketError());
     dropConnection({ErrorCode::ConnectionClosed,

@@ -163,6 +163,8 @@ private:
     void connectSocket();
     void socketConnected();
     void socketClosed();
+    // Fails everything and drops the socket when it closed on a reply over kMaxReplyBytes.
+    bool dropIfReplyTooBig();
     void socketError();
     void frameReceived(const QString &text);
     // `{"id":"<id>","method":"<method>","params":{` ... `}}`
