@@ -1104,12 +1104,12 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteConnection</name>
     <message>
-        <location filename="../core/net/remoteconnection.cpp" line="92"/>
+        <location filename="../core/net/remoteconnection.cpp" line="105"/>
         <source>%1 is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remoteconnection.cpp" line="112"/>
+        <location filename="../core/net/remoteconnection.cpp" line="125"/>
         <source>This connection is read-only; the statement was not sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,12 +1155,12 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RemoteSession</name>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="116"/>
+        <location filename="../core/net/remotesession.cpp" line="133"/>
         <source>%1 refused the WebSocket connection (HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/net/remotesession.cpp" line="141"/>
+        <location filename="../core/net/remotesession.cpp" line="158"/>
         <source>The connection to %1 was lost after %n row(s) of this result had arrived, and the rest of the result went with it. Run the query again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1168,51 +1168,51 @@ Check that the file is a SQLite database and that you may read it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="48"/>
+        <location filename="../core/net/remotesession.cpp" line="49"/>
         <source>The server sent a row value this client cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="40"/>
+        <location filename="../core/net/remotesession.cpp" line="41"/>
         <source>The server&apos;s reply is not valid JSON. Check that the address points at a DoSQL server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="242"/>
-        <location filename="../core/net/remotesession.cpp" line="431"/>
+        <location filename="../core/net/remotesession.cpp" line="261"/>
         <location filename="../core/net/remotesession.cpp" line="467"/>
-        <location filename="../core/net/remotesession.cpp" line="503"/>
+        <location filename="../core/net/remotesession.cpp" line="499"/>
+        <location filename="../core/net/remotesession.cpp" line="535"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="276"/>
+        <location filename="../core/net/remotesession.cpp" line="296"/>
         <source>This server speaks HTTP only and commits every statement on its own: it has no transactions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="285"/>
+        <location filename="../core/net/remotesession.cpp" line="305"/>
         <source>A transaction is already open; COMMIT or ROLLBACK it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="296"/>
+        <location filename="../core/net/remotesession.cpp" line="316"/>
         <source>There is no open transaction to commit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="468"/>
-        <location filename="../core/net/remotesession.cpp" line="504"/>
+        <location filename="../core/net/remotesession.cpp" line="500"/>
+        <location filename="../core/net/remotesession.cpp" line="536"/>
         <source>Cancelled here, but this server cannot stop a statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="488"/>
+        <location filename="../core/net/remotesession.cpp" line="520"/>
         <source>Cancelled here, but the server cannot stop a statement inside a transaction: it may still complete there, as part of the open transaction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="491"/>
+        <location filename="../core/net/remotesession.cpp" line="523"/>
         <source>Cancelled here, but the server could not stop the statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1276,72 +1276,72 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="296"/>
+        <location filename="../core/net/rpcchannel.cpp" line="298"/>
         <source>Not connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="345"/>
+        <location filename="../core/net/rpcchannel.cpp" line="355"/>
         <source>%1 sent something that is not a DoSQL reply (it begins &quot;%2&quot;). Check that the address points at a DoSQL server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="368"/>
+        <location filename="../core/net/rpcchannel.cpp" line="378"/>
         <source>The server&apos;s reply has neither a result nor an error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="421"/>
+        <location filename="../core/net/rpcchannel.cpp" line="441"/>
         <source>%1 did not answer within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="422"/>
+        <location filename="../core/net/rpcchannel.cpp" line="442"/>
         <source>%1 could not be reached within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="443"/>
+        <location filename="../core/net/rpcchannel.cpp" line="463"/>
         <source>%1 refused the token. Check the token saved for this connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="445"/>
+        <location filename="../core/net/rpcchannel.cpp" line="465"/>
         <source>%1 does not allow this token to open the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="480"/>
+        <location filename="../core/net/rpcchannel.cpp" line="500"/>
         <source>The secure connection to %1 was refused: %2. If the server uses its own certificate authority, choose its CA file in the connection&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="487"/>
+        <location filename="../core/net/rpcchannel.cpp" line="507"/>
         <source>Nothing answers at %1. Is the server running?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="491"/>
+        <location filename="../core/net/rpcchannel.cpp" line="511"/>
         <source>The host %1 was not found. Check the address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="494"/>
+        <location filename="../core/net/rpcchannel.cpp" line="514"/>
         <source>The connection to %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="505"/>
+        <location filename="../core/net/rpcchannel.cpp" line="527"/>
         <source>%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="515"/>
+        <location filename="../core/net/rpcchannel.cpp" line="545"/>
         <source>The connection to %1 closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="541"/>
+        <location filename="../core/net/rpcchannel.cpp" line="571"/>
         <source> A change sent just before may or may not have been applied; check before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,32 +1349,32 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcCodec</name>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="228"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="267"/>
         <source>params.sql must be a non-empty string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="236"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="275"/>
         <source>params.params must be an array of values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="244"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="283"/>
         <source>params.params[%1] is not a value: use null, a number, a string, a boolean, {&quot;$int&quot;:...} or {&quot;$blob&quot;:...}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="256"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="295"/>
         <source>params.namedParams must be an object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="264"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="303"/>
         <source>namedParams.%1 is not a value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="286"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="325"/>
         <source>params.pageSize must be a positive integer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,13 +1402,13 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcmethods.cpp" line="285"/>
-        <location filename="../server/rpcmethods.cpp" line="382"/>
+        <location filename="../server/rpcmethods.cpp" line="305"/>
+        <location filename="../server/rpcmethods.cpp" line="402"/>
         <source>params.transactionId must be a string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcmethods.cpp" line="429"/>
+        <location filename="../server/rpcmethods.cpp" line="449"/>
         <source>params.tableName must be a string.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1421,37 +1421,37 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="121"/>
+        <location filename="../server/rpcsession.cpp" line="120"/>
         <source>The frame is not a JSON object: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="134"/>
+        <location filename="../server/rpcsession.cpp" line="132"/>
         <source>A request needs a string id, a string method and object params.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="323"/>
+        <location filename="../server/rpcsession.cpp" line="327"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="350"/>
+        <location filename="../server/rpcsession.cpp" line="354"/>
         <source>Unknown operation &quot;%1&quot;: use INSERT, UPDATE, DELETE or DDL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="365"/>
+        <location filename="../server/rpcsession.cpp" line="369"/>
         <source>fromLSN must be a non-negative integer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="419"/>
+        <location filename="../server/rpcsession.cpp" line="423"/>
         <source>The subscriber fell too far behind; subscribe again from lastLSN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="433"/>
+        <location filename="../server/rpcsession.cpp" line="437"/>
         <source>There is no subscription &quot;%1&quot; on this connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1536,18 +1536,18 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>ServedDatabase</name>
     <message>
-        <location filename="../server/servedatabase.cpp" line="146"/>
-        <location filename="../server/servedatabase.cpp" line="308"/>
+        <location filename="../server/servedatabase.cpp" line="151"/>
+        <location filename="../server/servedatabase.cpp" line="322"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/servedatabase.cpp" line="154"/>
+        <location filename="../server/servedatabase.cpp" line="159"/>
         <source>pageSize pages reads only; run writes without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/servedatabase.cpp" line="329"/>
+        <location filename="../server/servedatabase.cpp" line="343"/>
         <source>The write was rolled back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1712,7 +1712,7 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/engine/sqlitedb.cpp" line="110"/>
+        <location filename="../core/engine/sqlitedb.cpp" line="115"/>
         <source>There is no SQL statement to run.</source>
         <translation type="unfinished"></translation>
     </message>
