@@ -8,6 +8,7 @@
 
 #include "bench/benchsupport.h"
 #include "core/engine/sqlitedb.h"
+#include "core/engine/statementrunner.h"
 #include "core/net/remoteconnection.h"
 #include "core/requestcontrol.h"
 
@@ -95,6 +96,26 @@ Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
             double(after.cpuNs - before.cpuNs) / 1e3 / total,
             double(after.switches - before.switches) / total,
             double(serverCpuNs() - serverBefore) / 1e3 / total};
+}
+
+// The database's own share of a point SELECT: the same statements in this process, straight
+// through the engine's StatementRunner, reading the file through a memory map as dosqld does.
+double inProcessPerSecond(const QString &path, int total, qint64 rows)
+{
+    SqliteDb db;
+    db.open(path, SqliteDb::OpenMode::ReadOnly);
+    db.mapIntoMemory(qint64(1) << 30);
+    QRandomGenerator random(13);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < total; ++i) {
+        StatementResult result;
+        StatementRunner::run(db,
+                             Statement(QStringLiteral("SELECT v FROM kv WHERE id = ?"),
+                                       {SqlValue(qint64(random.bounded(rows)) + 1)}),
+                             -1, &result);
+    }
+    return total / (double(timer.nsecsElapsed()) / 1e9);
 }
 
 // The same queries as frames written beforehand, with keys drawn as pointSelects draws them, so
@@ -267,7 +288,7 @@ int main(int argc, char *argv[])
 
     QList<double> remoteRate, remoteP50, remoteP99, remoteCpu, remoteSwitches, remoteServerCpu,
         echoRate, echoP50, echoP99, echoCpu, echoSwitches, bareRate, bareCpu, bareSwitches,
-        bareServerCpu;
+        bareServerCpu, inProcessRate;
     const QStringList frames = rawQueryFrames(rows);
     for (int round = 0; round < rounds; ++round) {
         const Figures r = pointSelects(connection, total, inFlight, rows);
@@ -283,6 +304,7 @@ int main(int argc, char *argv[])
         bareSwitches << b.clientSwitches;
         bareServerCpu << b.serverCpuUs;
         const Figures e = rawFrames(echoSocket, frames, total, inFlight);
+        inProcessRate << inProcessPerSecond(dir.filePath(QStringLiteral("bench.db")), total, rows);
         echoRate << e.perSecond;
         echoP50 << e.p50Ms;
         echoP99 << e.p99Ms;
@@ -314,9 +336,12 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(echoCpu), 0, 'f', 2)
         << Qt::endl;
     out << QStringLiteral("dosqld CPU per request: for RemoteConnection %1 µs, for the bare client"
-                          " %2 µs")
+                          " %2 µs; the same SELECTs in-process (SQLite alone, through"
+                          " StatementRunner): %3/s, %4 µs each")
                .arg(BenchSupport::median(remoteServerCpu), 0, 'f', 2)
                .arg(BenchSupport::median(bareServerCpu), 0, 'f', 2)
+               .arg(BenchSupport::median(inProcessRate), 0, 'f', 0)
+               .arg(1e6 / BenchSupport::median(inProcessRate), 0, 'f', 2)
         << Qt::endl;
     out << QStringLiteral("client threads giving up their CPU, per request: RemoteConnection %1,"
                           " bare client %2, echo client %3")
