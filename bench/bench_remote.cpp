@@ -48,6 +48,28 @@ qint64 serverCpuNs()
     return serverPid > 0 ? BenchSupport::processCpuNs(serverPid) : 0;
 }
 
+// Starts `window` requests with `sendOne`, which the answers go on calling, and runs `loop` until
+// it quits; then the figures of the `total` requests, with their `latencies`.
+Figures runWindow(int total, int window, const std::function<void()> &sendOne, QEventLoop &loop,
+                  const QList<double> &latencies)
+{
+    const BenchSupport::ClientUsage before = BenchSupport::clientUsage();
+    const qint64 serverBefore = serverCpuNs();
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < window; ++i)
+        sendOne();
+    loop.exec();
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const BenchSupport::ClientUsage after = BenchSupport::clientUsage();
+    return {total / seconds,
+            percentile(latencies, 0.5),
+            percentile(latencies, 0.99),
+            double(after.cpuNs - before.cpuNs) / 1e3 / total,
+            double(after.switches - before.switches) / total,
+            double(serverCpuNs() - serverBefore) / 1e3 / total};
+}
+
 // `total` point SELECTs through the Connection API, `window` in flight.
 Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
 {
@@ -81,21 +103,9 @@ Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
         });
     };
     QElapsedTimer timer;
-    const BenchSupport::ClientUsage before = BenchSupport::clientUsage();
-    const qint64 serverBefore = serverCpuNs();
-    timer.start();
-    for (int i = 0; i < window; ++i)
-        sendOne();
-    loop.exec();
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    const BenchSupport::ClientUsage after = BenchSupport::clientUsage();
+    const Figures figures = runWindow(total, window, sendOne, loop, latencies);
     qDeleteAll(spent);
-    return {total / seconds,
-            percentile(latencies, 0.5),
-            percentile(latencies, 0.99),
-            double(after.cpuNs - before.cpuNs) / 1e3 / total,
-            double(after.switches - before.switches) / total,
-            double(serverCpuNs() - serverBefore) / 1e3 / total};
+    return figures;
 }
 
 // The database's own share of a point SELECT: the same statements in this process, straight
@@ -155,21 +165,10 @@ Figures rawFrames(QWebSocket &socket, const QStringList &frames, int total, int 
               else if (sent < total)
                   sendOne();
           });
-    const BenchSupport::ClientUsage before = BenchSupport::clientUsage();
-    const qint64 serverBefore = serverCpuNs();
     timer.start();
-    for (int i = 0; i < window; ++i)
-        sendOne();
-    loop.exec();
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    const BenchSupport::ClientUsage after = BenchSupport::clientUsage();
+    const Figures figures = runWindow(total, window, sendOne, loop, latencies);
     QObject::disconnect(connection);
-    return {total / seconds,
-            percentile(latencies, 0.5),
-            percentile(latencies, 0.99),
-            double(after.cpuNs - before.cpuNs) / 1e3 / total,
-            double(after.switches - before.switches) / total,
-            double(serverCpuNs() - serverBefore) / 1e3 / total};
+    return figures;
 }
 
 } // namespace
@@ -328,26 +327,24 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(bareRate) / BenchSupport::median(echoRate), 0, 'f', 2)
                .arg(BenchSupport::median(remoteRate) / BenchSupport::median(bareRate), 0, 'f', 2)
         << Qt::endl;
-    // Rates depend on how the scheduler shares the CPUs out; CPU time per request does not.
+    // Rates depend on how the scheduler shares the CPUs out; CPU time per request much less.
+    const auto median = [](const QList<double> &values) {
+        return QString::number(BenchSupport::median(values), 'f', 2);
+    };
     out << QStringLiteral("client CPU per request: RemoteConnection %1 µs, bare client to dosqld"
                           " %2 µs, echo client %3 µs")
-               .arg(BenchSupport::median(remoteCpu), 0, 'f', 2)
-               .arg(BenchSupport::median(bareCpu), 0, 'f', 2)
-               .arg(BenchSupport::median(echoCpu), 0, 'f', 2)
+               .arg(median(remoteCpu), median(bareCpu), median(echoCpu))
         << Qt::endl;
     out << QStringLiteral("dosqld CPU per request: for RemoteConnection %1 µs, for the bare client"
                           " %2 µs; the same SELECTs in-process (SQLite alone, through"
-                          " StatementRunner): %3/s, %4 µs each")
-               .arg(BenchSupport::median(remoteServerCpu), 0, 'f', 2)
-               .arg(BenchSupport::median(bareServerCpu), 0, 'f', 2)
+                          " StatementRunner, each its own transaction): %3/s, %4 µs each")
+               .arg(median(remoteServerCpu), median(bareServerCpu))
                .arg(BenchSupport::median(inProcessRate), 0, 'f', 0)
                .arg(1e6 / BenchSupport::median(inProcessRate), 0, 'f', 2)
         << Qt::endl;
     out << QStringLiteral("client threads giving up their CPU, per request: RemoteConnection %1,"
                           " bare client %2, echo client %3")
-               .arg(BenchSupport::median(remoteSwitches), 0, 'f', 2)
-               .arg(BenchSupport::median(bareSwitches), 0, 'f', 2)
-               .arg(BenchSupport::median(echoSwitches), 0, 'f', 2)
+               .arg(median(remoteSwitches), median(bareSwitches), median(echoSwitches))
         << Qt::endl;
     out << QStringLiteral("ratio %1 of the echo (target >= 0.5: %2)")
                .arg(ratio, 0, 'f', 2)

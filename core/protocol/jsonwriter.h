@@ -31,10 +31,7 @@ public:
         // One check for room, then the bytes: a reply or a request is mostly names.
         reserve(name.size() + 4);
         writeSeparator();
-        m_data[m_used++] = '"';
-        std::memcpy(m_data + m_used, name.data(), size_t(name.size()));
-        m_used += name.size();
-        m_data[m_used++] = '"';
+        putQuoted(name);
         m_data[m_used++] = ':';
         m_afterKey = true;
     }
@@ -56,10 +53,7 @@ public:
     {
         reserve(text.size() + 3);
         writeSeparator();
-        m_data[m_used++] = '"';
-        std::memcpy(m_data + m_used, text.data(), size_t(text.size()));
-        m_used += text.size();
-        m_data[m_used++] = '"';
+        putQuoted(text);
     }
     // The last text written with it, and its JSON: for a text written again and again (a point
     // query's SQL), which then costs a comparison instead of being escaped anew. The same text
@@ -111,6 +105,14 @@ private:
         m_used += size;
     }
     void grow(qsizetype needed);
+    // `text` in quotes, as it is, into room made already.
+    void putQuoted(QLatin1StringView text)
+    {
+        m_data[m_used++] = '"';
+        std::memcpy(m_data + m_used, text.data(), size_t(text.size()));
+        m_used += text.size();
+        m_data[m_used++] = '"';
+    }
     // The comma before a value or a member, if one is due.
     void separate()
     {
