@@ -219,19 +219,22 @@ bool JsonReader::scalar(SqlValue *out)
         *out = SqlValue(text);
         return true;
     }
-    // As JsonValue::decode takes them.
-    bool flag = false;
-    if (literal("null")) {
-        *out = SqlValue();
-    } else if (boolean(&flag)) {
-        *out = SqlValue(qint64(flag ? 1 : 0));
-    } else {
+    // As JsonValue::decode takes them; numbers, the common case, are told by their first byte.
+    if (*m_p == '-' || isDigit(*m_p)) {
         double d = 0;
         bool integral = false;
         if (!number(&d, &integral))
             return false;
         *out = JsonValue::fromNumber(d);
+        return true;
     }
+    bool flag = false;
+    if (literal("null"))
+        *out = SqlValue();
+    else if (boolean(&flag))
+        *out = SqlValue(qint64(flag ? 1 : 0));
+    else
+        return false;
     return true;
 }
 
