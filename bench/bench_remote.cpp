@@ -109,8 +109,10 @@ Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
 }
 
 // The database's own share of a point SELECT: the same statements in this process, straight
-// through the engine's StatementRunner, reading the file through a memory map as dosqld does.
-double inProcessPerSecond(const QString &path, int total, qint64 rows)
+// through the engine's StatementRunner, reading the file through a memory map as dosqld does,
+// and, as dosqld's quick reads share one, `window` of them to a read transaction (each in a
+// transaction of its own costs twice as much here: WAL's read locks).
+double inProcessPerSecond(const QString &path, int total, int window, qint64 rows)
 {
     SqliteDb db;
     db.open(path, SqliteDb::OpenMode::ReadOnly);
@@ -119,12 +121,18 @@ double inProcessPerSecond(const QString &path, int total, qint64 rows)
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < total; ++i) {
+        if (i % window == 0) {
+            if (i > 0)
+                db.exec(QStringLiteral("COMMIT"));
+            db.exec(QStringLiteral("BEGIN"));
+        }
         StatementResult result;
         StatementRunner::run(db,
                              Statement(QStringLiteral("SELECT v FROM kv WHERE id = ?"),
                                        {SqlValue(qint64(random.bounded(rows)) + 1)}),
                              -1, &result);
     }
+    db.exec(QStringLiteral("COMMIT"));
     return total / (double(timer.nsecsElapsed()) / 1e9);
 }
 
@@ -303,7 +311,8 @@ int main(int argc, char *argv[])
         bareSwitches << b.clientSwitches;
         bareServerCpu << b.serverCpuUs;
         const Figures e = rawFrames(echoSocket, frames, total, inFlight);
-        inProcessRate << inProcessPerSecond(dir.filePath(QStringLiteral("bench.db")), total, rows);
+        inProcessRate << inProcessPerSecond(dir.filePath(QStringLiteral("bench.db")), total,
+                                            inFlight, rows);
         echoRate << e.perSecond;
         echoP50 << e.p50Ms;
         echoP99 << e.p99Ms;
@@ -337,7 +346,8 @@ int main(int argc, char *argv[])
         << Qt::endl;
     out << QStringLiteral("dosqld CPU per request: for RemoteConnection %1 µs, for the bare client"
                           " %2 µs; the same SELECTs in-process (SQLite alone, through"
-                          " StatementRunner, each its own transaction): %3/s, %4 µs each")
+                          " StatementRunner, a window's worth to a read transaction): %3/s, %4 µs"
+                          " each")
                .arg(median(remoteServerCpu), median(bareServerCpu))
                .arg(BenchSupport::median(inProcessRate), 0, 'f', 0)
                .arg(1e6 / BenchSupport::median(inProcessRate), 0, 'f', 2)
