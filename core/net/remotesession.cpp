@@ -352,7 +352,6 @@ void RemoteSession::send(const std::shared_ptr<Run> &run)
     // A read may be sent again after a drop; so may a write with a key, which the server runs
     // at most once.
     callOptions.retryable = run->read || keyed;
-    callOptions.readsResultItself = true; // receivePage
     const auto writeParams = [&](JsonWriter &json) {
         writeStatementParams(json, run->statement, &m_sqlMemo);
         if (!m_transactionId.isEmpty()) {
@@ -483,7 +482,7 @@ void RemoteSession::fetchMore(const std::shared_ptr<Run> &run)
                                           json.key(QLatin1StringView("rowFormat"));
                                           json.plainString(QLatin1StringView("array"));
                                       },
-                                      run, {-1, true, true});
+                                      run, {-1, true});
 }
 
 void RemoteSession::interrupt(const std::shared_ptr<Run> &run)

@@ -334,7 +334,9 @@ void RpcChannel::frameReceived(const QString &text)
     if (RpcCodec::readResultFrame(utf8, &idText, &result)) {
         const qint64 id = idNumber(idText);
         const auto it = m_pending.find(id);
-        const bool readerChecks = it != m_pending.end() && it->second.options.readsResultItself;
+        // An RpcCaller reads the result with a reader that checks it, and handles
+        // RpcResult::isMalformed: the channel does not check it first, so it is read once.
+        const bool readerChecks = it != m_pending.end() && it->second.caller;
         JsonReader check(result);
         if (readerChecks || (check.skip() && check.atEnd()))
             return finish(id, RpcResult(result), nullptr);

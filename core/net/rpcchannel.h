@@ -35,11 +35,11 @@ public:
     {}
 
     // The result's JSON text; empty when it came another way (a QJsonValue). Unchecked when
-    // the request was made with `readsResultItself`.
+    // the request has an RpcCaller, which reads it with a reader that checks it.
     QByteArrayView text() const { return m_text; }
     const QJsonValue &value() const;
     QJsonObject toObject() const { return value().toObject(); }
-    // After value(): the text was not JSON (only with `readsResultItself`).
+    // After value(): the text was not JSON (only for a request with an RpcCaller).
     bool isMalformed() const { return m_malformed; }
     // The call's RpcCaller has read the result itself; there is nothing else here.
     static RpcResult readByCaller()
@@ -70,6 +70,8 @@ public:
     // JSON value and it was taken in: `replied` then gets RpcResult::readByCaller(). False
     // leaves the reply to the channel's other paths.
     virtual bool readResult(QByteArrayView text) = 0;
+    // Otherwise the result comes here with its text unchecked: read it with a reader that checks
+    // it (ResultPage::read), and handle RpcResult::isMalformed.
     virtual void replied(const RpcResult &result, const DbError *error) = 0;
 };
 
@@ -77,9 +79,6 @@ struct RpcCallOptions
 {
     int timeoutMs = -1;     // -1: the channel's default
     bool retryable = false; // safe to send again after a reconnect (reads, idempotent writes)
-    // The reply reads the result's text with a reader that checks it (ResultPage::read), and
-    // handles RpcResult::isMalformed: the channel does not check it first, so it is read once.
-    bool readsResultItself = false;
 };
 
 // One WebSocket to a DoSQL server speaking the RPC envelope (PROTOCOL.md §2). It lives on a
