@@ -28,24 +28,30 @@ double percentile(QList<double> values, double p)
     return values.at(qMin(values.size() - 1, qsizetype(p * double(values.size()))));
 }
 
+// What one side used per request, in the threads of BenchSupport::Usage.
+struct PerRequest
+{
+    double cpuUs = 0;
+    double switches = 0;
+    double ioCalls = 0;
+};
+
 struct Figures
 {
     double perSecond = 0;
     double p50Ms = 0;
     double p99Ms = 0;
-    // Per request, in this process's threads but the echo's: CPU time, and how often a thread
-    // gave up its CPU (each costs a wake-up later).
-    double clientCpuUs = 0;
-    double clientSwitches = 0;
-    double serverCpuUs = 0; // dosqld's, per request (none for the echo)
+    PerRequest client; // this process but the echo server's thread
+    PerRequest server; // dosqld, or the echo server's thread
 };
 
-// What dosqld has used, for Figures::serverCpuUs: set once it runs.
-qint64 serverPid = 0;
+// The server side of the run in progress: dosqld's process, or the echo server's thread.
+std::function<BenchSupport::Usage()> serverUsage;
 
-qint64 serverCpuNs()
+PerRequest perRequest(const BenchSupport::Usage &used, int total)
 {
-    return serverPid > 0 ? BenchSupport::processCpuNs(serverPid) : 0;
+    return {double(used.cpuNs) / 1e3 / total, double(used.switches) / total,
+            double(used.ioCalls) / total};
 }
 
 // Starts `window` requests with `sendOne`, which the answers go on calling, and runs `loop` until
@@ -53,22 +59,49 @@ qint64 serverCpuNs()
 Figures runWindow(int total, int window, const std::function<void()> &sendOne, QEventLoop &loop,
                   const QList<double> &latencies)
 {
-    const BenchSupport::ClientUsage before = BenchSupport::clientUsage();
-    const qint64 serverBefore = serverCpuNs();
+    using BenchSupport::Threads;
+    const BenchSupport::Usage clientBefore
+        = BenchSupport::processUsage(0, Threads::AllButEchoServer);
+    const BenchSupport::Usage serverBefore = serverUsage();
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < window; ++i)
         sendOne();
     loop.exec();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    const BenchSupport::ClientUsage after = BenchSupport::clientUsage();
-    return {total / seconds,
-            percentile(latencies, 0.5),
-            percentile(latencies, 0.99),
-            double(after.cpuNs - before.cpuNs) / 1e3 / total,
-            double(after.switches - before.switches) / total,
-            double(serverCpuNs() - serverBefore) / 1e3 / total};
+    const BenchSupport::Usage client
+        = BenchSupport::processUsage(0, Threads::AllButEchoServer) - clientBefore;
+    return {total / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99),
+            perRequest(client, total), perRequest(serverUsage() - serverBefore, total)};
 }
+
+// Medians over the rounds of one kind of run.
+struct Runs
+{
+    QList<Figures> rounds;
+
+    double median(double Figures::*figure) const
+    {
+        QList<double> values;
+        for (const Figures &f : rounds)
+            values << f.*figure;
+        return BenchSupport::median(values);
+    }
+    double median(PerRequest Figures::*side, double PerRequest::*figure) const
+    {
+        QList<double> values;
+        for (const Figures &f : rounds)
+            values << f.*side.*figure;
+        return BenchSupport::median(values);
+    }
+    QString perRequest(PerRequest Figures::*side) const
+    {
+        return QStringLiteral("%1 µs CPU, %2 switches, %3 read/write calls")
+            .arg(median(side, &PerRequest::cpuUs), 0, 'f', 2)
+            .arg(median(side, &PerRequest::switches), 0, 'f', 2)
+            .arg(median(side, &PerRequest::ioCalls), 0, 'f', 2);
+    }
+};
 
 // `total` point SELECTs through the Connection API, `window` in flight.
 Figures pointSelects(Connection &connection, int total, int window, qint64 rows)
@@ -219,7 +252,7 @@ int main(int argc, char *argv[])
         out << "dosqld did not start" << Qt::endl;
         return 1;
     }
-    serverPid = server.processId();
+    const qint64 serverPid = server.processId();
     ConnectionSpec spec;
     spec.location = QStringLiteral("http://127.0.0.1:%1/db/bench").arg(port);
     spec.remote.requestTimeoutMs = 120000;
@@ -293,68 +326,62 @@ int main(int argc, char *argv[])
                .arg(BenchSupport::median(growth), 0, 'f', 1)
         << Qt::endl;
 
-    QList<double> remoteRate, remoteP50, remoteP99, remoteCpu, remoteSwitches, remoteServerCpu,
-        echoRate, echoP50, echoP99, echoCpu, echoSwitches, bareRate, bareCpu, bareSwitches,
-        bareServerCpu, inProcessRate;
+    Runs remote, bare, echo;
+    QList<double> inProcessRate;
     const QStringList frames = rawQueryFrames(rows);
+    const auto dosqldUsage = [serverPid] {
+        return BenchSupport::processUsage(serverPid);
+    };
+    const auto echoUsage = [] {
+        return BenchSupport::processUsage(0, BenchSupport::Threads::EchoServer);
+    };
     for (int round = 0; round < rounds; ++round) {
-        const Figures r = pointSelects(connection, total, inFlight, rows);
-        remoteRate << r.perSecond;
-        remoteP50 << r.p50Ms;
-        remoteP99 << r.p99Ms;
-        remoteCpu << r.clientCpuUs;
-        remoteSwitches << r.clientSwitches;
-        remoteServerCpu << r.serverCpuUs;
-        const Figures b = rawFrames(bareSocket, frames, total, inFlight);
-        bareRate << b.perSecond;
-        bareCpu << b.clientCpuUs;
-        bareSwitches << b.clientSwitches;
-        bareServerCpu << b.serverCpuUs;
-        const Figures e = rawFrames(echoSocket, frames, total, inFlight);
+        serverUsage = dosqldUsage;
+        remote.rounds << pointSelects(connection, total, inFlight, rows);
+        bare.rounds << rawFrames(bareSocket, frames, total, inFlight);
+        serverUsage = echoUsage;
+        echo.rounds << rawFrames(echoSocket, frames, total, inFlight);
         inProcessRate << inProcessPerSecond(dir.filePath(QStringLiteral("bench.db")), total,
                                             inFlight, rows);
-        echoRate << e.perSecond;
-        echoP50 << e.p50Ms;
-        echoP99 << e.p99Ms;
-        echoCpu << e.clientCpuUs;
-        echoSwitches << e.clientSwitches;
     }
-    const double ratio = BenchSupport::median(remoteRate) / BenchSupport::median(echoRate);
-    out << QStringLiteral("point SELECTs via RemoteConnection: %1/s, p50 %2 ms, p99 %3 ms")
-               .arg(BenchSupport::median(remoteRate), 0, 'f', 0)
-               .arg(BenchSupport::median(remoteP50), 0, 'f', 2)
-               .arg(BenchSupport::median(remoteP99), 0, 'f', 2)
+    const double remoteRate = remote.median(&Figures::perSecond);
+    const double bareRate = bare.median(&Figures::perSecond);
+    const double echoRate = echo.median(&Figures::perSecond);
+    const double ratio = remoteRate / echoRate;
+    const auto latency = [](const Runs &runs) {
+        return QStringLiteral("p50 %1 ms, p99 %2 ms")
+            .arg(runs.median(&Figures::p50Ms), 0, 'f', 2)
+            .arg(runs.median(&Figures::p99Ms), 0, 'f', 2);
+    };
+    out << QStringLiteral("point SELECTs via RemoteConnection: %1/s, %2")
+               .arg(remoteRate, 0, 'f', 0)
+               .arg(latency(remote))
         << Qt::endl;
-    out << QStringLiteral("raw WebSocket echo of the same frames: %1/s, p50 %2 ms, p99 %3 ms")
-               .arg(BenchSupport::median(echoRate), 0, 'f', 0)
-               .arg(BenchSupport::median(echoP50), 0, 'f', 2)
-               .arg(BenchSupport::median(echoP99), 0, 'f', 2)
+    out << QStringLiteral("raw WebSocket echo of the same frames: %1/s, %2")
+               .arg(echoRate, 0, 'f', 0)
+               .arg(latency(echo))
         << Qt::endl;
     out << QStringLiteral("the same frames from a bare client straight to dosqld: %1/s (%2 of the"
                           " echo); RemoteConnection reaches %3 of that bare client")
-               .arg(BenchSupport::median(bareRate), 0, 'f', 0)
-               .arg(BenchSupport::median(bareRate) / BenchSupport::median(echoRate), 0, 'f', 2)
-               .arg(BenchSupport::median(remoteRate) / BenchSupport::median(bareRate), 0, 'f', 2)
+               .arg(bareRate, 0, 'f', 0)
+               .arg(bareRate / echoRate, 0, 'f', 2)
+               .arg(remoteRate / bareRate, 0, 'f', 2)
         << Qt::endl;
-    // Rates depend on how the scheduler shares the CPUs out; CPU time per request much less.
-    const auto median = [](const QList<double> &values) {
-        return QString::number(BenchSupport::median(values), 'f', 2);
-    };
-    out << QStringLiteral("client CPU per request: RemoteConnection %1 µs, bare client to dosqld"
-                          " %2 µs, echo client %3 µs")
-               .arg(median(remoteCpu), median(bareCpu), median(echoCpu))
+    // Rates depend on how the scheduler shares the CPUs out; what each side uses much less.
+    out << QStringLiteral("per request, client side: RemoteConnection %1; bare client %2; echo"
+                          " client %3")
+               .arg(remote.perRequest(&Figures::client), bare.perRequest(&Figures::client),
+                    echo.perRequest(&Figures::client))
         << Qt::endl;
-    out << QStringLiteral("dosqld CPU per request: for RemoteConnection %1 µs, for the bare client"
-                          " %2 µs; the same SELECTs in-process (SQLite alone, through"
-                          " StatementRunner, a window's worth to a read transaction): %3/s, %4 µs"
-                          " each")
-               .arg(median(remoteServerCpu), median(bareServerCpu))
+    out << QStringLiteral("per request, server side: dosqld for RemoteConnection %1; for the bare"
+                          " client %2; the echo server %3")
+               .arg(remote.perRequest(&Figures::server), bare.perRequest(&Figures::server),
+                    echo.perRequest(&Figures::server))
+        << Qt::endl;
+    out << QStringLiteral("the same SELECTs in-process (SQLite alone, through StatementRunner, a"
+                          " window's worth to a read transaction): %1/s, %2 µs each")
                .arg(BenchSupport::median(inProcessRate), 0, 'f', 0)
                .arg(1e6 / BenchSupport::median(inProcessRate), 0, 'f', 2)
-        << Qt::endl;
-    out << QStringLiteral("client threads giving up their CPU, per request: RemoteConnection %1,"
-                          " bare client %2, echo client %3")
-               .arg(median(remoteSwitches), median(bareSwitches), median(echoSwitches))
         << Qt::endl;
     out << QStringLiteral("ratio %1 of the echo (target >= 0.5: %2)")
                .arg(ratio, 0, 'f', 2)

@@ -176,49 +176,71 @@ inline qint64 residentBytes()
     return 0;
 }
 
-// What this process has used so far, without the echo server's thread: what the client side
-// costs, however the scheduler shares the CPUs out (Linux; zeros elsewhere).
-struct ClientUsage
+// What a set of threads has used so far (Linux; zeros elsewhere): CPU time, and events that
+// cost more than their instructions show, however the scheduler shares the CPUs out.
+struct Usage
 {
     qint64 cpuNs = 0;    // time on a CPU
     qint64 switches = 0; // times a thread gave up its CPU, waiting or pre-empted
+    qint64 ioCalls = 0;  // read and write system calls (socket, eventfd, file)
+
+    Usage &operator+=(const Usage &other)
+    {
+        cpuNs += other.cpuNs;
+        switches += other.switches;
+        ioCalls += other.ioCalls;
+        return *this;
+    }
+    Usage operator-(const Usage &other) const
+    {
+        return {cpuNs - other.cpuNs, switches - other.switches, ioCalls - other.ioCalls};
+    }
 };
 
-inline ClientUsage clientUsage()
+// One thread's usage, from its /proc/.../task/TID directory.
+inline Usage threadUsage(const QString &taskDir)
 {
-    ClientUsage usage;
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == EchoServer::kThreadName)
-            continue;
-        QFile schedstat(tasks.filePath(tid + QStringLiteral("/schedstat")));
-        if (schedstat.open(QIODevice::ReadOnly))
-            usage.cpuNs += schedstat.readAll().split(' ').value(0).toLongLong();
-        QFile status(tasks.filePath(tid + QStringLiteral("/status")));
-        if (!status.open(QIODevice::ReadOnly))
-            continue;
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (!line.contains("ctxt_switches:")) // voluntary_ and nonvoluntary_
-                continue;
-            usage.switches += line.mid(line.indexOf(':') + 1).trimmed().toLongLong();
+    Usage usage;
+    QFile schedstat(taskDir + QStringLiteral("/schedstat"));
+    if (schedstat.open(QIODevice::ReadOnly))
+        usage.cpuNs = schedstat.readAll().split(' ').value(0).toLongLong();
+    const auto sumOf = [](const QString &path, const char *suffix) {
+        qint64 sum = 0;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return sum;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (line.contains(suffix))
+                sum += line.mid(line.indexOf(':') + 1).trimmed().toLongLong();
         }
-    }
+        return sum;
+    };
+    usage.switches = sumOf(taskDir + QStringLiteral("/status"),
+                           "ctxt_switches:");                       // voluntary_ and nonvoluntary_
+    usage.ioCalls = sumOf(taskDir + QStringLiteral("/io"), "sysc"); // syscr and syscw
     return usage;
 }
 
-// CPU time another process (dosqld) has used so far, all its threads, in nanoseconds (Linux; 0
-// elsewhere): the server's share of a request, however the scheduler shares the CPUs out.
-inline qint64 processCpuNs(qint64 pid)
+enum class Threads { All, EchoServer, AllButEchoServer };
+
+// What process `pid` (0: this one) has used so far, in the threads `which` picks: this process
+// without its echo server's thread is the client side; dosqld, or the echo thread, the server.
+inline Usage processUsage(qint64 pid, Threads which = Threads::All)
 {
-    qint64 total = 0;
-    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    Usage usage;
+    const QDir tasks(pid > 0 ? QStringLiteral("/proc/%1/task").arg(pid)
+                             : QStringLiteral("/proc/self/task"));
     for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile schedstat(tasks.filePath(tid + QStringLiteral("/schedstat")));
-        if (schedstat.open(QIODevice::ReadOnly))
-            total += schedstat.readAll().split(' ').value(0).toLongLong();
+        if (which != Threads::All) {
+            QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+            const bool isEcho = comm.open(QIODevice::ReadOnly)
+                                && comm.readAll().trimmed() == EchoServer::kThreadName;
+            if (isEcho != (which == Threads::EchoServer))
+                continue;
+        }
+        usage += threadUsage(tasks.filePath(tid));
     }
-    return total;
+    return usage;
 }
 
 } // namespace BenchSupport
