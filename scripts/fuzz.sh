@@ -20,3 +20,10 @@ printf '%s' '{"id":4,"method":"exec","params":{"sql":"INSERT INTO t VALUES (?,?,
 printf '%s' '{"id":"3","result":{"columns":["a"],"columnTypes":[""],"rows":[[1]],"rowsAffected":0}}' > build-fuzz/corpus/rpccodec/result.json
 printf '%s' '{"id":"9","result":{"columns":["a","a"],"columnTypes":["INTEGER",""],"rows":[[{"$int":"9223372036854775807"},"\u00e9"],[null,{"$blob":"AP8="}]],"rowsAffected":0,"duration":0.01,"lsn":"7","hasMore":true,"cursor":"c1"}}' > build-fuzz/corpus/rpccodec/page.json
 build-fuzz/tests/fuzz/fuzz_rpccodec -max_total_time="$seconds" -max_len=4096 build-fuzz/corpus/rpccodec
+
+mkdir -p build-fuzz/corpus/websocketframes
+# Seeds: the split byte, then a masked text frame; a fragmented message with a ping inside; a close.
+printf '\x03\x81\x85\x37\xfa\x21\x3d\x7f\x9f\x4d\x51\x58' > build-fuzz/corpus/websocketframes/text
+printf '\x01\x01\x82\x00\x00\x00\x00ab\x89\x81\x00\x00\x00\x00p\x80\x81\x00\x00\x00\x00c' > build-fuzz/corpus/websocketframes/fragments
+printf '\x05\x88\x85\x00\x00\x00\x00\x03\xe8bye' > build-fuzz/corpus/websocketframes/close
+build-fuzz/tests/fuzz/fuzz_websocketframes -max_total_time="$seconds" -max_len=4096 build-fuzz/corpus/websocketframes

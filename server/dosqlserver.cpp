@@ -8,6 +8,7 @@
 #include "server/rpcsession.h"
 #include "server/servedatabase.h"
 #include "server/serverinfo.h"
+#include "server/serverwebsocket.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,8 +20,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 Q_LOGGING_CATEGORY(lcServer, "studio.server", QtInfoMsg)
 
@@ -55,11 +54,9 @@ DosqlServer::DosqlServer(const Config &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_tcp(new QTcpServer(this))
-    , m_webSockets(new QWebSocketServer(serverName(), QWebSocketServer::NonSecureMode, this))
 {
     m_state.uptime.start();
     connect(m_tcp, &QTcpServer::newConnection, this, &DosqlServer::newConnection);
-    connect(m_webSockets, &QWebSocketServer::newConnection, this, &DosqlServer::newWebSocket);
     auto *retention = new QTimer(this);
     connect(retention, &QTimer::timeout, this, &DosqlServer::trimLogs);
     retention->start(60 * 1000);
@@ -73,10 +70,9 @@ void DosqlServer::trimLogs()
 
 DosqlServer::~DosqlServer()
 {
-    // Sessions first (they point at databases), then the databases join their threads.
+    // Sessions first (they point at databases, and drop their sockets), then the databases join
+    // their threads.
     m_tcp->close();
-    for (QWebSocket *socket : findChildren<QWebSocket *>())
-        socket->abort();
     qDeleteAll(findChildren<RpcSession *>());
     m_databases.clear();
 }
@@ -196,8 +192,14 @@ void DosqlServer::handleUpgrade(HttpConnection *connection, const HttpRequest &r
         connection->respond(401, errorBody(tr("A valid token is required.")));
         return;
     }
+    QString refusal;
+    if (const int status = ServerWebSocket::refusal(request, &refusal)) {
+        connection->respond(status, errorBody(refusal));
+        return;
+    }
     DbError error;
-    if (!database(match.captured(1), &error)) {
+    ServedDatabase *db = database(match.captured(1), &error);
+    if (!db) {
         connection->respond(404, errorBody(error.message));
         return;
     }
@@ -205,30 +207,14 @@ void DosqlServer::handleUpgrade(HttpConnection *connection, const HttpRequest &r
     // Replies go out as soon as they are written: with Nagle's algorithm a reply's last segment
     // would wait for the client's delayed ACK (~40 ms) whenever it asks for one thing at a time.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_webSockets->handleConnection(socket);
-}
-
-void DosqlServer::newWebSocket()
-{
-    while (QWebSocket *raw = m_webSockets->nextPendingConnection()) {
-        std::unique_ptr<QWebSocket> socket(raw);
-        const QString name = socket->requestUrl().path().section(u'/', 2, 2);
-        DbError error;
-        ServedDatabase *db = database(name, &error);
-        if (!db) { // checked at the upgrade; only a vanished file gets here
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, error.message);
-            continue;
-        }
-        // Past the configured limit a frame gets INVALID_REQUEST; far past it, Qt closes the
-        // socket rather than buffer it.
-        socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxFrameBytes) * 4);
-        socket->setMaxAllowedIncomingFrameSize(quint64(m_config.maxFrameBytes) * 4);
-        RpcSession::Limits limits;
-        limits.maxFrameBytes = m_config.maxFrameBytes;
-        limits.maxBufferedEvents = m_config.cdcMaxBufferedEvents;
-        limits.heartbeatMs = m_config.heartbeatMs;
-        new RpcSession(std::move(socket), db, &m_state, limits, this);
-    }
+    // Past the configured limit a frame gets INVALID_REQUEST; far past it, the socket is closed
+    // rather than the frame buffered.
+    auto webSocket = std::make_unique<ServerWebSocket>(socket, request, m_config.maxFrameBytes * 4);
+    RpcSession::Limits limits;
+    limits.maxFrameBytes = m_config.maxFrameBytes;
+    limits.maxBufferedEvents = m_config.cdcMaxBufferedEvents;
+    limits.heartbeatMs = m_config.heartbeatMs;
+    new RpcSession(std::move(webSocket), db, &m_state, limits, this);
 }
 
 void DosqlServer::handleRequest(HttpConnection *connection, const HttpRequest &request)

@@ -11,7 +11,6 @@
 
 class HttpConnection;
 class QTcpServer;
-class QWebSocketServer;
 class ServedDatabase;
 struct DbError;
 struct HttpRequest;
@@ -64,7 +63,6 @@ private:
     void newConnection();
     void handleRequest(HttpConnection *connection, const HttpRequest &request);
     void handleUpgrade(HttpConnection *connection, const HttpRequest &request);
-    void newWebSocket();
     bool authorized(const HttpRequest &request) const;
     bool authorizedToken(const QString &presented) const;
     void serveDatabaseRoute(HttpConnection *connection, const HttpRequest &request,
@@ -75,7 +73,6 @@ private:
 
     Config m_config;
     QTcpServer *m_tcp;
-    QWebSocketServer *m_webSockets;
     std::map<QString, std::unique_ptr<ServedDatabase>> m_databases;
     ServerState m_state;
 };

@@ -53,7 +53,8 @@ void HttpConnection::readRequest()
 {
     if (!m_socket || m_busy)
         return;
-    // Peek, not read: an upgrade must leave the handshake in the socket for QWebSocketServer.
+    // Peek, not read: an upgrade request stays in the socket until it is answered one way or the
+    // other.
     const QByteArray data = m_socket->peek(m_socket->bytesAvailable());
     HttpRequest request;
     int error = 0;
@@ -69,8 +70,8 @@ void HttpConnection::readRequest()
         return;
     m_idle->stop();
     if (request.isWebSocketUpgrade()) {
-        // Left in the socket for the WebSocket server; if the upgrade is refused instead,
-        // respond() consumes it and closes, as a client waiting for a handshake expects.
+        // takeSocket() consumes it; if the upgrade is refused instead, respond() does, and
+        // closes, as a client waiting for a handshake expects.
         m_unreadUpgradeBytes = used;
         m_busy = true;
         Q_EMIT upgradeRequested(request);
@@ -113,6 +114,7 @@ QTcpSocket *HttpConnection::takeSocket()
         disconnect(socket, nullptr, this, nullptr);
         disconnect(m_idle, nullptr, socket, nullptr);
         disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        socket->read(m_unreadUpgradeBytes);
     }
     m_socket = nullptr;
     deleteLater();

@@ -5,6 +5,7 @@
 #include "server/changefeed.h"
 #include "server/servedatabase.h"
 #include "server/serverstate.h"
+#include "server/serverwebsocket.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -15,11 +16,10 @@
 #include <QScopedValueRollback>
 #include <QTimer>
 #include <QUuid>
-#include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcRpc, "studio.server.rpc", QtWarningMsg)
 
-RpcSession::RpcSession(std::unique_ptr<QWebSocket> socket, ServedDatabase *database,
+RpcSession::RpcSession(std::unique_ptr<ServerWebSocket> socket, ServedDatabase *database,
                        ServerState *state, const Limits &limits, QObject *parent)
     : QObject(parent)
     , m_socket(std::move(socket))
@@ -32,12 +32,9 @@ RpcSession::RpcSession(std::unique_ptr<QWebSocket> socket, ServedDatabase *datab
     ++m_state->connections;
     m_heartbeat->setInterval(m_limits.heartbeatMs);
     connect(m_heartbeat, &QTimer::timeout, this, &RpcSession::sendHeartbeat);
-    connect(m_socket.get(), &QWebSocket::bytesWritten, this, &RpcSession::bytesWritten);
-    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-        frameReceived(RpcCodec::frameBytes(text, &m_frameBytes));
-    });
-    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &RpcSession::frameReceived);
-    connect(m_socket.get(), &QWebSocket::disconnected, this, &QObject::deleteLater);
+    connect(m_socket.get(), &ServerWebSocket::bytesWritten, this, &RpcSession::bytesWritten);
+    connect(m_socket.get(), &ServerWebSocket::messageReceived, this, &RpcSession::frameReceived);
+    connect(m_socket.get(), &ServerWebSocket::disconnected, this, &QObject::deleteLater);
 }
 
 RpcSession::~RpcSession()
@@ -50,9 +47,9 @@ RpcSession::~RpcSession()
 
 void RpcSession::send(const QByteArray &frame, const QString &subscriptionId, int events)
 {
-    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!m_socket->isOpen())
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    m_socket->sendText(frame);
     // The socket sends what it holds once control is back in the event loop. When many replies
     // are made in one go, the first ones leave early instead, so that the client works on them
     // while this thread makes the rest: the two sides overlap rather than take turns.
@@ -63,7 +60,7 @@ void RpcSession::send(const QByteArray &frame, const QString &subscriptionId, in
     }
     // What the socket will report as written: the payload and a server frame's header.
     const qint64 size = frame.size();
-    m_inFlight.enqueue({size + (size > 65535 ? 10 : size > 125 ? 4 : 2), subscriptionId, events});
+    m_inFlight.enqueue({size + WebSocketFrames::headerSize(size), subscriptionId, events});
     if (m_heartbeat->isActive())
         m_heartbeat->start(); // a heartbeat is only for idle sockets
 }

@@ -11,7 +11,7 @@
 
 class ChangeFeed;
 class QTimer;
-class QWebSocket;
+class ServerWebSocket;
 
 // One WebSocket client of one database. Frames are JSON envelopes {id, method, params};
 // requests take effect in arrival order (ping and hello answer at once): consecutive reads are
@@ -30,8 +30,8 @@ public:
         int heartbeatMs = 15000;
     };
 
-    RpcSession(std::unique_ptr<QWebSocket> socket, ServedDatabase *database, ServerState *state,
-               const Limits &limits, QObject *parent);
+    RpcSession(std::unique_ptr<ServerWebSocket> socket, ServedDatabase *database,
+               ServerState *state, const Limits &limits, QObject *parent);
     ~RpcSession() override;
 
 private:
@@ -77,12 +77,11 @@ private:
     void dropSubscription(const QString &subscriptionId);
     void sendHeartbeat();
 
-    std::unique_ptr<QWebSocket> m_socket;
+    std::unique_ptr<ServerWebSocket> m_socket;
     ServedDatabase *m_database; // not owned; outlives its sessions
     RpcMethods m_methods;
     ServerState *m_state; // not owned
     Limits m_limits;
-    QByteArray m_frameBytes;          // the text frame at hand, as UTF-8
     JsonReader::StringMemo m_sqlMemo; // the SQL text last read the fast way
     QQueue<Pending> m_queue;
     bool m_running = false;      // a request that is not a read is under way
