@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
+# Undefined behaviour fails the run, as a crash does, instead of scrolling past.
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 if ! command -v clang++ >/dev/null 2>&1; then
     echo "fuzz: clang++ not installed, skipping"
     exit 0

@@ -20,8 +20,12 @@ bool ChangeFeed::parseLsn(const QJsonValue &value, qint64 *lsn)
     bool ok = false;
     if (value.isString())
         *lsn = value.toString().toLongLong(&ok);
-    else if (value.isDouble() && value.toDouble() >= 0)
-        *lsn = qint64(value.toDouble()), ok = true;
+    else if (value.isDouble()) {
+        // Past qint64 a double has no integer to convert to.
+        const double d = value.toDouble();
+        ok = d >= 0 && d < 9223372036854775808.0;
+        *lsn = ok ? qint64(d) : 0;
+    }
     return ok && *lsn >= 0;
 }
 

@@ -21,11 +21,6 @@ namespace {
 constexpr int kFirstRetryMs = 250;
 constexpr int kMaxRetryMs = 30000;
 
-qint64 lsnOf(const QJsonValue &value)
-{
-    return value.isString() ? value.toString().toLongLong() : qint64(value.toDouble());
-}
-
 } // namespace
 
 ChangeWatcher::ChangeWatcher(RemoteSession *session, RpcChannel *channel, const ServerInfo &info,
@@ -164,7 +159,8 @@ void ChangeWatcher::subscribe()
             }
             const QJsonObject subscribed = result.toObject();
             m_subscriptionId = subscribed.value(QStringLiteral("subscriptionId")).toString();
-            const qint64 current = lsnOf(subscribed.value(QStringLiteral("currentLSN")));
+            const qint64 current
+                = JsonValue::toInteger(subscribed.value(QStringLiteral("currentLSN")));
             if (m_lastLsn < 0)
                 m_lastLsn = current;
             m_attempt = 0;
@@ -270,7 +266,7 @@ void ChangeWatcher::streamEnded()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
     if (status == 400 && body.contains(QStringLiteral("oldestLSN"))) {
-        gap(m_lastLsn, lsnOf(body.value(QStringLiteral("oldestLSN"))));
+        gap(m_lastLsn, JsonValue::toInteger(body.value(QStringLiteral("oldestLSN"))));
         m_lastLsn = -1;
         return openStream();
     }

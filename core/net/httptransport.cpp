@@ -160,10 +160,10 @@ QNetworkReply *HttpTransport::run(const QString &sql, bool write, Done done)
             }
             result.rows.append(row);
         }
-        result.rowsAffected = qint64(object.value(QStringLiteral("stats"))
-                                         .toObject()
-                                         .value(QStringLiteral("rowsAffected"))
-                                         .toDouble());
+        result.rowsAffected = JsonValue::toInteger(object.value(QStringLiteral("stats"))
+                                                       .toObject()
+                                                       .value(QStringLiteral("rowsAffected"))
+                                                       .toDouble());
         done(result, nullptr);
     });
     return reply;

@@ -1,5 +1,6 @@
 #include "core/net/rpcchannel.h"
 
+#include "core/protocol/jsonvalue.h"
 #include "core/protocol/rpccodec.h"
 
 #include <QCoreApplication>
@@ -361,8 +362,9 @@ void RpcChannel::readFrame(const QByteArray &utf8, const QString &text)
     }
     const QJsonObject frame = document.object();
     const QJsonValue idValue = frame.value(QStringLiteral("id"));
-    const QString id
-        = idValue.isDouble() ? QString::number(qint64(idValue.toDouble())) : idValue.toString();
+    const QString id = idValue.isDouble()
+                           ? QString::number(JsonValue::toInteger(idValue.toDouble()))
+                           : idValue.toString();
     if (id.isEmpty() || !m_pending.count(idNumber(id))) {
         if (frame.contains(QStringLiteral("type")))
             Q_EMIT pushed(frame);

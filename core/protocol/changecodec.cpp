@@ -39,11 +39,6 @@ bool readRow(const QJsonValue &value, QStringList *columns, Row *row)
     return true;
 }
 
-qint64 lsnOf(const QJsonValue &value)
-{
-    return value.isString() ? value.toString().toLongLong() : qint64(value.toDouble());
-}
-
 } // namespace
 
 bool fromLakeEvent(const QJsonObject &object, ChangeEvent *event)
@@ -52,9 +47,9 @@ bool fromLakeEvent(const QJsonObject &object, ChangeEvent *event)
     if (!ChangeEvent::operationFromName(object.value(QStringLiteral("operation")).toString(),
                                         &event->operation))
         return false;
-    event->lsn = lsnOf(object.value(QStringLiteral("lsn")));
+    event->lsn = JsonValue::toInteger(object.value(QStringLiteral("lsn")));
     event->table = object.value(QStringLiteral("table")).toString();
-    event->timestampMs = qint64(object.value(QStringLiteral("timestamp")).toDouble());
+    event->timestampMs = JsonValue::toInteger(object.value(QStringLiteral("timestamp")));
     event->txId = object.value(QStringLiteral("txId")).toString();
     event->sql = object.value(QStringLiteral("sql")).toString();
     return readRow(object.value(QStringLiteral("primaryKey")), &event->keyColumns, &event->key)
@@ -68,9 +63,9 @@ bool fromSseEvent(const QJsonObject &object, ChangeEvent *event)
     if (!ChangeEvent::operationFromName(object.value(QStringLiteral("type")).toString(),
                                         &event->operation))
         return false;
-    event->lsn = lsnOf(object.value(QStringLiteral("lsn")));
+    event->lsn = JsonValue::toInteger(object.value(QStringLiteral("lsn")));
     event->table = object.value(QStringLiteral("table")).toString();
-    event->timestampMs = qint64(object.value(QStringLiteral("timestamp")).toDouble());
+    event->timestampMs = JsonValue::toInteger(object.value(QStringLiteral("timestamp")));
     return readRow(object.value(QStringLiteral("oldValue")), &event->columns, &event->before)
            && readRow(object.value(QStringLiteral("newValue")), &event->columns, &event->after);
 }

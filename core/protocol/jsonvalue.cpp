@@ -95,6 +95,19 @@ SqlValue fromNumber(double d)
     return SqlValue(d);
 }
 
+qint64 toInteger(double d)
+{
+    // 2^63 is the first double past qint64; NaN fails both comparisons.
+    if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0))
+        return 0;
+    return qint64(d);
+}
+
+qint64 toInteger(const QJsonValue &value)
+{
+    return value.isString() ? value.toString().toLongLong() : toInteger(value.toDouble());
+}
+
 bool decode(const QJsonValue &json, SqlValue *out)
 {
     switch (json.type()) {

@@ -19,5 +19,10 @@ QJsonValue encode(const SqlValue &value);
 bool decode(const QJsonValue &json, SqlValue *out);
 // A JSON number as decode takes it: INTEGER when it is whole and within ±(2^53−1), else REAL.
 SqlValue fromNumber(double d);
+// A count, LSN, id or time a peer sent as a JSON number: its whole part, or 0 when it is not a
+// number a qint64 can hold (converting those is undefined behaviour).
+qint64 toInteger(double d);
+// The same for a value that may also be a decimal string, as LSNs are.
+qint64 toInteger(const QJsonValue &value);
 
 } // namespace JsonValue

@@ -51,14 +51,6 @@ bool readCount(JsonReader &reader, qint64 *out)
     return true;
 }
 
-// What the general path makes of a count: JSON gives it as a double, which may not fit.
-qint64 toCount(double d)
-{
-    if (!std::isfinite(d) || std::abs(d) > 9.2e18)
-        return 0;
-    return qint64(d);
-}
-
 // An array of column names or types, as text: when it is written exactly as `cached` (checked
 // when it was read), it is taken as it is instead of being checked again.
 bool readColumnsText(JsonReader &reader, const QByteArray *cached, QByteArrayView *text)
@@ -216,7 +208,8 @@ bool ResultPage::fromJson(const QJsonObject &object, ResultPage *page)
     const QJsonArray types = object.value(QStringLiteral("columnTypes")).toArray();
     for (qsizetype i = 0; i < names.size(); ++i)
         page->columns.append({names.at(i).toString(), types.at(i).toString()});
-    page->rowsAffected = toCount(object.value(QStringLiteral("rowsAffected")).toDouble());
+    page->rowsAffected
+        = JsonValue::toInteger(object.value(QStringLiteral("rowsAffected")).toDouble());
     SqlValue rowid;
     if (JsonValue::decode(object.value(QStringLiteral("lastInsertRowid")), &rowid))
         page->lastInsertRowid = rowid.toInteger();

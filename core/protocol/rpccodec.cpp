@@ -170,7 +170,8 @@ bool statementResultFromJson(const QJsonObject &object, StatementResult *result)
         }
         result->rows.append(row);
     }
-    result->rowsAffected = qint64(object.value(QStringLiteral("rowsAffected")).toDouble());
+    result->rowsAffected
+        = JsonValue::toInteger(object.value(QStringLiteral("rowsAffected")).toDouble());
     SqlValue rowid;
     if (object.contains(QStringLiteral("lastInsertRowid"))
         && JsonValue::decode(object.value(QStringLiteral("lastInsertRowid")), &rowid)) {

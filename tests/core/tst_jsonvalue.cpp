@@ -92,6 +92,36 @@ private Q_SLOTS:
                  (QJsonArray{true, QJsonValue::Null, QJsonObject{}, QJsonArray{}}));
     }
 
+    void countsAPeerSentAreTakenOnlyWhenTheyFit_data()
+    {
+        QTest::addColumn<QJsonValue>("json");
+        QTest::addColumn<qint64>("expected");
+        QTest::newRow("whole") << QJsonValue(42.0) << qint64(42);
+        QTest::newRow("fraction") << QJsonValue(42.9) << qint64(42);
+        QTest::newRow("negative") << QJsonValue(-7.0) << qint64(-7);
+        QTest::newRow("decimal string") << QJsonValue(QStringLiteral("9223372036854775807"))
+                                        << std::numeric_limits<qint64>::max();
+        QTest::newRow("largest double below 2^63") << QJsonValue(9223372036854774784.0)
+                                                   << qint64(9223372036854774784);
+        // A broken peer's counts are not read as garbage (or as undefined behaviour).
+        QTest::newRow("2^63") << QJsonValue(9223372036854775808.0) << qint64(0);
+        QTest::newRow("1e22") << QJsonValue(1e22) << qint64(0);
+        QTest::newRow("-1e22") << QJsonValue(-1e22) << qint64(0);
+        QTest::newRow("infinity") << QJsonValue(std::numeric_limits<double>::infinity())
+                                  << qint64(0);
+        QTest::newRow("not a number") << QJsonValue(QStringLiteral("many")) << qint64(0);
+    }
+
+    void countsAPeerSentAreTakenOnlyWhenTheyFit()
+    {
+        QFETCH(QJsonValue, json);
+        QFETCH(qint64, expected);
+        QCOMPARE(JsonValue::toInteger(json), expected);
+        if (json.isDouble())
+            QCOMPARE(JsonValue::toInteger(json.toDouble()), expected);
+        QCOMPARE(JsonValue::toInteger(std::nan("")), qint64(0));
+    }
+
     void writerPlacesCommasBetweenMembersAndElements()
     {
         JsonWriter writer;
