@@ -8,7 +8,7 @@
 #include "server/rpcsession.h"
 #include "server/servedatabase.h"
 #include "server/serverinfo.h"
-#include "server/serverwebsocket.h"
+#include "server/websocketupgrade.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -193,7 +193,7 @@ void DosqlServer::handleUpgrade(HttpConnection *connection, const HttpRequest &r
         return;
     }
     QString refusal;
-    if (const int status = ServerWebSocket::refusal(request, &refusal)) {
+    if (const int status = WebSocketUpgrade::refusal(request, &refusal)) {
         connection->respond(status, errorBody(refusal));
         return;
     }
@@ -209,7 +209,7 @@ void DosqlServer::handleUpgrade(HttpConnection *connection, const HttpRequest &r
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Past the configured limit a frame gets INVALID_REQUEST; far past it, the socket is closed
     // rather than the frame buffered.
-    auto webSocket = std::make_unique<ServerWebSocket>(socket, request, m_config.maxFrameBytes * 4);
+    auto webSocket = WebSocketUpgrade::accept(socket, request, m_config.maxFrameBytes * 4);
     RpcSession::Limits limits;
     limits.maxFrameBytes = m_config.maxFrameBytes;
     limits.maxBufferedEvents = m_config.cdcMaxBufferedEvents;

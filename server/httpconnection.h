@@ -31,7 +31,7 @@ public:
     // reading).
     void abortStream();
 
-    // Gives the socket away (to a ServerWebSocket), with the upgrade request read from it.
+    // Gives the socket away (to a WebSocketStream), with the upgrade request read from it.
     QTcpSocket *takeSocket();
 
     static QByteArray statusText(int status);

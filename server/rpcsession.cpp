@@ -1,11 +1,11 @@
 #include "server/rpcsession.h"
 
+#include "core/net/websocketstream.h"
 #include "core/protocol/changecodec.h"
 #include "core/protocol/rpccodec.h"
 #include "server/changefeed.h"
 #include "server/servedatabase.h"
 #include "server/serverstate.h"
-#include "server/serverwebsocket.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -19,7 +19,7 @@
 
 Q_LOGGING_CATEGORY(lcRpc, "studio.server.rpc", QtWarningMsg)
 
-RpcSession::RpcSession(std::unique_ptr<ServerWebSocket> socket, ServedDatabase *database,
+RpcSession::RpcSession(std::unique_ptr<WebSocketStream> socket, ServedDatabase *database,
                        ServerState *state, const Limits &limits, QObject *parent)
     : QObject(parent)
     , m_socket(std::move(socket))
@@ -32,9 +32,9 @@ RpcSession::RpcSession(std::unique_ptr<ServerWebSocket> socket, ServedDatabase *
     ++m_state->connections;
     m_heartbeat->setInterval(m_limits.heartbeatMs);
     connect(m_heartbeat, &QTimer::timeout, this, &RpcSession::sendHeartbeat);
-    connect(m_socket.get(), &ServerWebSocket::bytesWritten, this, &RpcSession::bytesWritten);
-    connect(m_socket.get(), &ServerWebSocket::messageReceived, this, &RpcSession::frameReceived);
-    connect(m_socket.get(), &ServerWebSocket::disconnected, this, &QObject::deleteLater);
+    connect(m_socket.get(), &WebSocketStream::bytesWritten, this, &RpcSession::bytesWritten);
+    connect(m_socket.get(), &WebSocketStream::messageReceived, this, &RpcSession::frameReceived);
+    connect(m_socket.get(), &WebSocketStream::disconnected, this, &QObject::deleteLater);
 }
 
 RpcSession::~RpcSession()

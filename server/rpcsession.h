@@ -11,7 +11,7 @@
 
 class ChangeFeed;
 class QTimer;
-class ServerWebSocket;
+class WebSocketStream;
 
 // One WebSocket client of one database. Frames are JSON envelopes {id, method, params};
 // requests take effect in arrival order (ping and hello answer at once): consecutive reads are
@@ -30,7 +30,7 @@ public:
         int heartbeatMs = 15000;
     };
 
-    RpcSession(std::unique_ptr<ServerWebSocket> socket, ServedDatabase *database,
+    RpcSession(std::unique_ptr<WebSocketStream> socket, ServedDatabase *database,
                ServerState *state, const Limits &limits, QObject *parent);
     ~RpcSession() override;
 
@@ -77,7 +77,7 @@ private:
     void dropSubscription(const QString &subscriptionId);
     void sendHeartbeat();
 
-    std::unique_ptr<ServerWebSocket> m_socket;
+    std::unique_ptr<WebSocketStream> m_socket;
     ServedDatabase *m_database; // not owned; outlives its sessions
     RpcMethods m_methods;
     ServerState *m_state; // not owned

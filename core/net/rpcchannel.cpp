@@ -1,5 +1,7 @@
 #include "core/net/rpcchannel.h"
 
+#include "core/net/clientwebsocket.h"
+#include "core/net/websocketframes.h"
 #include "core/protocol/jsonvalue.h"
 #include "core/protocol/rpccodec.h"
 
@@ -10,12 +12,10 @@
 #include <QLoggingCategory>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
-#include <QWebSocket>
 
 #include <charconv>
 
@@ -171,15 +171,12 @@ void RpcChannel::connectSocket()
         m_socket->deleteLater();
     }
     m_sslProblem.clear();
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setMaxAllowedIncomingMessageSize(kMaxReplyBytes);
-    m_socket->setMaxAllowedIncomingFrameSize(kMaxReplyBytes);
-    connect(m_socket, &QWebSocket::connected, this, &RpcChannel::socketConnected);
-    connect(m_socket, &QWebSocket::disconnected, this, &RpcChannel::socketClosed);
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            &RpcChannel::socketError);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &RpcChannel::frameReceived);
-    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+    m_socket = new ClientWebSocket(kMaxReplyBytes, this);
+    connect(m_socket, &ClientWebSocket::connected, this, &RpcChannel::socketConnected);
+    connect(m_socket, &ClientWebSocket::disconnected, this, &RpcChannel::socketClosed);
+    connect(m_socket, &ClientWebSocket::errorOccurred, this, &RpcChannel::socketError);
+    connect(m_socket, &ClientWebSocket::messageReceived, this, &RpcChannel::frameReceived);
+    connect(m_socket, &ClientWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         // Never ignored: the connection fails, and the user sees why.
         QStringList problems;
         for (const QSslError &e : errors)
@@ -194,8 +191,6 @@ void RpcChannel::connectSocket()
 
     QNetworkRequest request = m_endpoint.request(m_endpoint.webSocketUrl(), m_options);
     request.setTransferTimeout(m_options.connectTimeoutMs);
-    if (m_endpoint.isSecure()) // the socket takes its TLS settings from itself, not the request
-        m_socket->setSslConfiguration(request.sslConfiguration());
     m_socket->open(request);
     m_deadlines->start();
 }
@@ -281,15 +276,15 @@ void RpcChannel::beginFrame(JsonWriter &frame, qint64 id, QLatin1StringView meth
     frame.beginObject();
 }
 
-QString RpcChannel::endFrame(JsonWriter &frame)
+QByteArray RpcChannel::endFrame(JsonWriter &frame)
 {
     frame.endObject();
     frame.endObject();
-    return QString::fromUtf8(frame.view());
+    return frame.view().toByteArray();
 }
 
-qint64 RpcChannel::enqueue(qint64 id, QString frame, Reply reply, std::shared_ptr<RpcCaller> caller,
-                           CallOptions options)
+qint64 RpcChannel::enqueue(qint64 id, QByteArray frame, Reply reply,
+                           std::shared_ptr<RpcCaller> caller, CallOptions options)
 {
     const int timeout = options.timeoutMs > 0 ? options.timeoutMs : m_options.requestTimeoutMs;
     Pending pending{std::move(frame), std::move(reply), std::move(caller), options,
@@ -319,13 +314,12 @@ void RpcChannel::sendPending(Pending &pending)
 {
     if (!m_socket)
         return;
-    m_socket->sendTextMessage(pending.frame);
+    m_socket->sendText(pending.frame);
     pending.sent = true;
 }
 
-void RpcChannel::frameReceived(const QString &text)
+void RpcChannel::frameReceived(const QByteArray &utf8)
 {
-    const QByteArray &utf8 = RpcCodec::frameBytes(text, &m_frameBytes);
     QByteArrayView idText, result;
     if (RpcCodec::splitResultFrame(utf8, &idText, &result)) {
         const auto it = m_pending.find(idNumber(idText));
@@ -342,10 +336,10 @@ void RpcChannel::frameReceived(const QString &text)
         if (readerChecks || (check.skip() && check.atEnd()))
             return finish(id, RpcResult(result), nullptr);
     }
-    readFrame(utf8, text);
+    readFrame(utf8);
 }
 
-void RpcChannel::readFrame(const QByteArray &utf8, const QString &text)
+void RpcChannel::readFrame(const QByteArray &utf8)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
@@ -357,7 +351,8 @@ void RpcChannel::readFrame(const QByteArray &utf8, const QString &text)
             {ErrorCode::NetworkError,
              tr("%1 sent something that is not a DoSQL reply (it begins \"%2\"). Check that the"
                 " address points at a DoSQL server.")
-                 .arg(m_endpoint.displayName(), text.left(40).simplified()),
+                 .arg(m_endpoint.displayName(),
+                      QString::fromUtf8(utf8.left(160)).left(40).simplified()),
              {}});
     }
     const QJsonObject frame = document.object();
@@ -431,14 +426,14 @@ void RpcChannel::checkDeadlines()
             / 1000);
         const bool hello = id == m_helloId;
         if (!hello && pending.sent && m_info.has(QStringLiteral("cancel")) && m_socket)
-            m_socket->sendTextMessage(QString::fromUtf8(
+            m_socket->sendText(
                 QJsonDocument(
                     QJsonObject{{QStringLiteral("id"),
                                  QString(QStringLiteral("cancel-") + QString::number(id))},
                                 {QStringLiteral("method"), QStringLiteral("cancel")},
                                 {QStringLiteral("params"),
                                  QJsonObject{{QStringLiteral("requestId"), QString::number(id)}}}})
-                    .toJson(QJsonDocument::Compact)));
+                    .toJson(QJsonDocument::Compact));
         const DbError error{
             ErrorCode::Timeout,
             m_state == State::Open
@@ -457,9 +452,7 @@ void RpcChannel::socketError()
 {
     if (!m_socket || dropIfReplyTooBig())
         return;
-    static const QRegularExpression status(QStringLiteral("status code: (\\d{3})"));
-    const QRegularExpressionMatch m = status.match(m_socket->errorString());
-    const int httpStatus = m.hasMatch() ? m.captured(1).toInt() : 0;
+    const int httpStatus = m_socket->upgradeStatus();
     if (httpStatus == 401 || httpStatus == 403) {
         const DbError error{
             httpStatus == 401 ? ErrorCode::Unauthorized : ErrorCode::Forbidden,
@@ -524,7 +517,7 @@ bool RpcChannel::dropIfReplyTooBig()
     // The socket closes itself on a reply over its limit; a server still writing the rest of it
     // may then see the connection reset, and which of `error` and `disconnected` comes first
     // varies: both look here first.
-    if (m_socket->closeCode() != QWebSocketProtocol::CloseCodeTooMuchData)
+    if (m_socket->closeCode() != WebSocketFrames::CloseTooBig)
         return false;
     // Asking again would bring the same reply: everything waiting fails, reads too.
     const DbError tooBig{ErrorCode::ResourceExhausted,

@@ -16,7 +16,7 @@
 #include <memory>
 
 class QTimer;
-class QWebSocket;
+class ClientWebSocket;
 
 // A request's result as it arrived: its JSON text, read into a QJsonValue only when asked for.
 // Replies to the common calls are read straight from the text (ResultPage::read); building a
@@ -150,8 +150,8 @@ Q_SIGNALS:
 private:
     struct Pending
     {
-        QString frame; // the whole request, sent again as it is after a reconnect
-        Reply reply;   // or:
+        QByteArray frame; // the whole request, sent again as it is after a reconnect
+        Reply reply;      // or:
         std::shared_ptr<RpcCaller> caller;
         CallOptions options;
         qint64 deadline; // on m_clock
@@ -165,11 +165,10 @@ private:
     // Fails everything and drops the socket when it closed on a reply over kMaxReplyBytes.
     bool dropIfReplyTooBig();
     void socketError();
-    void frameReceived(const QString &text);
+    void frameReceived(const QByteArray &utf8);
     // `{"id":"<id>","method":"<method>","params":{` ... `}}`
     static void beginFrame(JsonWriter &frame, qint64 id, QLatin1StringView method);
-    // The frame as QWebSocket takes it.
-    static QString endFrame(JsonWriter &frame);
+    static QByteArray endFrame(JsonWriter &frame);
     template<typename WriteParams>
     qint64 writeFrame(QLatin1StringView method, WriteParams &&writeParams)
     {
@@ -179,12 +178,12 @@ private:
         writeParams(m_frameWriter);
         return id;
     }
-    qint64 enqueue(qint64 id, QString frame, Reply reply, std::shared_ptr<RpcCaller> caller,
+    qint64 enqueue(qint64 id, QByteArray frame, Reply reply, std::shared_ptr<RpcCaller> caller,
                    CallOptions options);
     void sendPending(Pending &pending);
     void checkDeadlines();
     // The general path for a frame the fast reader left (errors, pushes, the unusual).
-    void readFrame(const QByteArray &utf8, const QString &text);
+    void readFrame(const QByteArray &utf8);
     void finish(qint64 id, const RpcResult &result, const DbError *error);
     void finish(std::map<qint64, Pending>::iterator it, const RpcResult &result,
                 const DbError *error);
@@ -197,14 +196,13 @@ private:
 
     RemoteEndpoint m_endpoint;
     RemoteOptions m_options;
-    QWebSocket *m_socket = nullptr;
+    ClientWebSocket *m_socket = nullptr;
     QTimer *m_deadlines;
     QTimer *m_reconnect;
     State m_state = State::Idle;
     ServerInfo m_info;
     // By id; ids count up, so this is also the order the requests were made in, for resending.
     std::map<qint64, Pending> m_pending;
-    QByteArray m_frameBytes;  // the reply at hand, as UTF-8
     JsonWriter m_frameWriter; // the request being written, in room kept from one to the next
     qint64 m_nextId = 0;
     int m_attempt = 0;

@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QStringEncoder>
 
 #include <algorithm>
 #include <charconv>
@@ -71,14 +70,6 @@ DbError errorFromObject(const QJsonObject &object)
 QByteArray resultFrame(const RpcId &id, const QJsonValue &result)
 {
     return envelope(id, "result", toJson(result));
-}
-
-const QByteArray &frameBytes(const QString &text, QByteArray *buffer)
-{
-    QStringEncoder encoder(QStringEncoder::Utf8);
-    buffer->resize(encoder.requiredSpace(text.size()));
-    buffer->truncate(encoder.appendToBuffer(buffer->data(), text) - buffer->constData());
-    return *buffer;
 }
 
 QByteArray resultFrame(const RpcId &id, const QByteArray &resultJson)

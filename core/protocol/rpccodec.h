@@ -21,10 +21,6 @@ QByteArray toJson(const QJsonValue &value);
 QJsonObject errorObject(const DbError &error);
 DbError errorFromObject(const QJsonObject &object);
 
-// A text frame as QWebSocket hands it over, back to the UTF-8 the readers take, written into
-// `buffer`'s own storage: a socket reuses one buffer instead of allocating per frame.
-const QByteArray &frameBytes(const QString &text, QByteArray *buffer);
-
 QByteArray resultFrame(const RpcId &id, const QJsonValue &result);
 // The same with a result that is already JSON text.
 QByteArray resultFrame(const RpcId &id, const QByteArray &resultJson);

@@ -2,7 +2,7 @@
 // splits them, are read without crashing, the same events in the same order whatever the split,
 // and nothing is handed over that breaks the reader's promises (whole UTF-8 text, the size
 // limit, never more bytes taken than were given).
-#include "server/websocketframes.h"
+#include "core/net/websocketframes.h"
 
 #include <QStringList>
 
@@ -14,9 +14,9 @@ namespace {
 constexpr qint64 kMaxMessage = 4096;
 
 // Everything the reader reports for `bytes` fed in pieces of `step` bytes, until it fails.
-QStringList events(QByteArrayView bytes, qsizetype step)
+QStringList events(WebSocketFrameReader::Sender sender, QByteArrayView bytes, qsizetype step)
 {
-    WebSocketFrameReader reader(kMaxMessage);
+    WebSocketFrameReader reader(sender, kMaxMessage);
     QStringList seen;
     QByteArray buffered;
     for (qsizetype fed = 0; fed < bytes.size(); fed += step) {
@@ -58,10 +58,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    // The first byte picks how TCP splits the rest.
+    // The first byte picks how TCP splits the rest, and which end sent it.
     const qsizetype step = 1 + data[0] % 16;
+    const auto sender = data[0] & 0x80 ? WebSocketFrameReader::Sender::Server
+                                       : WebSocketFrameReader::Sender::Client;
     const QByteArrayView bytes(reinterpret_cast<const char *>(data) + 1, qsizetype(size) - 1);
-    if (events(bytes, step) != events(bytes, bytes.size() + 1))
+    if (events(sender, bytes, step) != events(sender, bytes, bytes.size() + 1))
         std::abort();
     return 0;
 }

@@ -1,67 +1,59 @@
-#include "server/serverwebsocket.h"
+#include "core/net/websocketstream.h"
 
-#include "server/httprequest.h"
-
+#include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QtEndian>
 
 using namespace WebSocketFrames;
 
-int ServerWebSocket::refusal(const HttpRequest &request, QString *why)
-{
-    if (request.method != "GET") {
-        *why = tr("A WebSocket is opened with GET.");
-        return 400;
-    }
-    if (request.header("sec-websocket-version") != "13") {
-        *why = tr("This server speaks WebSocket version 13 only.");
-        return 426;
-    }
-    // A base64 nonce of 16 bytes (RFC 6455 §4.1).
-    if (QByteArray::fromBase64(request.header("sec-websocket-key")).size() != 16) {
-        *why = tr("The WebSocket upgrade has no valid Sec-WebSocket-Key.");
-        return 400;
-    }
-    return 0;
-}
-
-ServerWebSocket::ServerWebSocket(QTcpSocket *socket, const HttpRequest &request,
-                                 qint64 maxMessageBytes, QObject *parent)
+WebSocketStream::WebSocketStream(QTcpSocket *socket, Role role, qint64 maxMessageBytes,
+                                 const QByteArray &received, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
-    , m_reader(maxMessageBytes)
+    , m_role(role)
+    , m_reader(role == Role::Server ? WebSocketFrameReader::Sender::Client
+                                    : WebSocketFrameReader::Sender::Server,
+               maxMessageBytes)
+    , m_received(received)
 {
     m_socket->setParent(this);
-    connect(m_socket, &QTcpSocket::readyRead, this, &ServerWebSocket::readFrames);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &ServerWebSocket::socketBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, &ServerWebSocket::disconnected);
-    m_socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                    "Connection: Upgrade\r\nSec-WebSocket-Accept: "
-                    + acceptKey(request.header("sec-websocket-key")) + "\r\n\r\n");
-    // Frames the client sent right behind its upgrade request.
-    if (m_socket->bytesAvailable() > 0)
-        QMetaObject::invokeMethod(this, &ServerWebSocket::readFrames, Qt::QueuedConnection);
+    connect(m_socket, &QTcpSocket::readyRead, this, &WebSocketStream::readFrames);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &WebSocketStream::socketBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, &WebSocketStream::disconnected);
+    // Frames that came right behind the handshake: once whoever made this stream is listening.
+    if (!m_received.isEmpty() || m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &WebSocketStream::readFrames, Qt::QueuedConnection);
 }
 
-ServerWebSocket::~ServerWebSocket()
+WebSocketStream::~WebSocketStream()
 {
     // Nothing of this object is told about its socket's end.
     m_socket->disconnect(this);
     m_socket->abort();
 }
 
-bool ServerWebSocket::isOpen() const
+bool WebSocketStream::isOpen() const
 {
     return !m_closeSent && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
-void ServerWebSocket::sendText(QByteArrayView utf8)
+void WebSocketStream::appendFrame(Opcode opcode, QByteArrayView payload)
+{
+    if (m_role == Role::Server)
+        return WebSocketFrames::appendFrame(&m_frame, opcode, payload);
+    // A client masks every frame with a key its server cannot predict (RFC 6455 §10.3).
+    uchar key[4];
+    qToUnaligned(QRandomGenerator::global()->generate(), key);
+    WebSocketFrames::appendFrame(&m_frame, opcode, payload, key);
+}
+
+void WebSocketStream::sendText(QByteArrayView utf8)
 {
     if (!isOpen())
         return;
     m_frame.resize(0);
-    appendFrame(&m_frame, Opcode::Text, utf8);
+    appendFrame(Opcode::Text, utf8);
     m_socket->write(m_frame);
     if (!m_unwritten.isEmpty() && m_unwritten.last() > 0)
         m_unwritten.last() += m_frame.size();
@@ -69,20 +61,20 @@ void ServerWebSocket::sendText(QByteArrayView utf8)
         m_unwritten.enqueue(m_frame.size());
 }
 
-void ServerWebSocket::flush()
+void WebSocketStream::flush()
 {
     m_socket->flush();
 }
 
-void ServerWebSocket::sendControl(Opcode opcode, QByteArrayView payload)
+void WebSocketStream::sendControl(Opcode opcode, QByteArrayView payload)
 {
-    QByteArray frame;
-    appendFrame(&frame, opcode, payload);
-    m_socket->write(frame);
-    m_unwritten.enqueue(-frame.size());
+    m_frame.resize(0);
+    appendFrame(opcode, payload);
+    m_socket->write(m_frame);
+    m_unwritten.enqueue(-m_frame.size());
 }
 
-void ServerWebSocket::socketBytesWritten(qint64 bytes)
+void WebSocketStream::socketBytesWritten(qint64 bytes)
 {
     qint64 ofMessages = 0;
     while (bytes > 0 && !m_unwritten.isEmpty()) {
@@ -102,11 +94,15 @@ void ServerWebSocket::socketBytesWritten(qint64 bytes)
         Q_EMIT bytesWritten(ofMessages);
 }
 
-void ServerWebSocket::close(quint16 code, const QString &reason)
+void WebSocketStream::close(quint16 code, const QString &reason)
 {
     if (m_closeSent || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     m_closeSent = true;
+    if (m_closeCode == 0) {
+        m_closeCode = code;
+        m_closeReason = reason;
+    }
     // A close frame's payload is at most 125 bytes: the code and as much of the reason as fits
     // without cutting a character in two.
     QByteArray payload(2, Qt::Uninitialized);
@@ -126,21 +122,15 @@ void ServerWebSocket::close(quint16 code, const QString &reason)
     m_closeTimeout->start(kCloseTimeoutMs);
 }
 
-void ServerWebSocket::abort()
-{
-    m_socket->abort();
-}
-
-void ServerWebSocket::readFrames()
+void WebSocketStream::readFrames()
 {
     const qint64 available = m_socket->bytesAvailable();
-    if (available <= 0)
-        return;
-    const qsizetype kept = m_received.size();
-    m_received.resize(kept + available);
-    const qint64 read = m_socket->read(m_received.data() + kept, available);
-    m_received.resize(kept + qMax<qint64>(read, 0));
-
+    if (available > 0) {
+        const qsizetype kept = m_received.size();
+        m_received.resize(kept + available);
+        const qint64 read = m_socket->read(m_received.data() + kept, available);
+        m_received.resize(kept + qMax<qint64>(read, 0));
+    }
     qsizetype start = 0;
     while (!m_closeReceived) {
         qsizetype used = 0;
@@ -154,7 +144,7 @@ void ServerWebSocket::readFrames()
             continue;
         case WebSocketFrameReader::Kind::Text:
         case WebSocketFrameReader::Kind::Binary:
-            // After its own close a server still reads until the client's close, but acts on
+            // After its own close an end still reads until the other's close, but acts on
             // nothing it reads.
             if (!m_closeSent)
                 Q_EMIT messageReceived(m_reader.message());
@@ -163,17 +153,21 @@ void ServerWebSocket::readFrames()
             if (!m_closeSent)
                 sendControl(Opcode::Pong, m_reader.controlPayload());
             continue;
-        case WebSocketFrameReader::Kind::Close:
+        case WebSocketFrameReader::Kind::Close: {
             m_closeReceived = true;
-            if (m_closeSent) {
-                m_socket->disconnectFromHost();
-            } else {
-                const quint16 code = m_reader.closeCode();
-                close(code == CloseNoStatus ? quint16(CloseNormal) : code, {});
+            const quint16 code = m_reader.closeCode();
+            if (m_closeCode == 0) {
+                m_closeCode = code;
+                m_closeReason = m_reader.closeReason();
             }
+            if (m_closeSent)
+                m_socket->disconnectFromHost();
+            else
+                close(code == CloseNoStatus ? quint16(CloseNormal) : code);
             break;
+        }
         case WebSocketFrameReader::Kind::Failure:
-            m_closeReceived = true; // nothing more is read from a client that broke the protocol
+            m_closeReceived = true; // nothing more is read from an end that broke the protocol
             close(m_reader.closeCode(), m_reader.failure());
             break;
         }

@@ -5,8 +5,8 @@
 #include <QCoreApplication>
 #include <QString>
 
-// The WebSocket framing of RFC 6455 §5, as a server sees it: what clients send is read by
-// WebSocketFrameReader, what the server sends is framed by WebSocketFrames::appendFrame.
+// The WebSocket framing of RFC 6455 §5, for both ends: frames are read by WebSocketFrameReader
+// and written by WebSocketFrames::appendFrame. RemoteConnection's client and dosqld share it.
 namespace WebSocketFrames {
 
 enum class Opcode : quint8 {
@@ -29,24 +29,27 @@ enum CloseCode : quint16 {
     CloseTooBig = 1009,
 };
 
-// Bytes of the header of an unmasked frame carrying `payloadSize` bytes.
+// Bytes of the header of a server's (unmasked) frame carrying `payloadSize` bytes.
 constexpr qsizetype headerSize(qint64 payloadSize)
 {
     return payloadSize > 0xFFFF ? 10 : payloadSize > 125 ? 4 : 2;
 }
 
-// Appends one final, unmasked frame (servers never mask) to `out`.
-void appendFrame(QByteArray *out, Opcode opcode, QByteArrayView payload);
+// Appends one final frame to `out`: unmasked, as servers send them, or masked with `maskKey`
+// (4 bytes, chosen at random for each frame) as clients must.
+void appendFrame(QByteArray *out, Opcode opcode, QByteArrayView payload,
+                 const uchar *maskKey = nullptr);
 
 // The value of Sec-WebSocket-Accept that answers a client's Sec-WebSocket-Key.
 QByteArray acceptKey(QByteArrayView clientKey);
 
 } // namespace WebSocketFrames
 
-// Reads the frames a client sends, one at a time, from the bytes as they arrive: masked, data
-// split into fragments, control frames (ping, pong, close) in between. A message is handed over
-// whole, unmasked, and a text message only as valid UTF-8. Anything that breaks the RFC ends in
-// Failure with the close code and a sentence for the peer; the connection cannot go on after it.
+// Reads the frames the other end sends, one at a time, from the bytes as they arrive: masked if
+// a client sent them and never masked if a server did, data split into fragments, control
+// frames (ping, pong, close) in between. A message is handed over whole, unmasked, and a text
+// message only as valid UTF-8. Anything that breaks the RFC ends in Failure with the close code
+// and a sentence for the peer; the connection cannot go on after it.
 class WebSocketFrameReader
 {
     Q_DECLARE_TR_FUNCTIONS(WebSocketFrameReader)
@@ -63,9 +66,11 @@ public:
         Failure, // closeCode() and failure(): close with them and read nothing more
     };
 
-    // Messages larger than `maxMessageBytes` fail with CloseTooBig as soon as their header says
-    // so, before their bytes are buffered.
-    explicit WebSocketFrameReader(qint64 maxMessageBytes);
+    enum class Sender { Client, Server };
+
+    // Reads what `sender` sends. Messages larger than `maxMessageBytes` fail with CloseTooBig as
+    // soon as their header says so, before their bytes are buffered.
+    WebSocketFrameReader(Sender sender, qint64 maxMessageBytes);
 
     // Reads the frame at the start of `data`; `*used` is how many bytes it spanned (0 when
     // Incomplete or Failure).
@@ -83,6 +88,7 @@ private:
 
     static constexpr qsizetype kKeptCapacity = 1024 * 1024;
 
+    bool m_masked; // what the sender must do
     qint64 m_maxMessageBytes;
     QByteArray m_message; // the message being put together, or the last one
     QByteArray m_control; // the last control frame's payload

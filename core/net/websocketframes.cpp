@@ -1,31 +1,64 @@
-#include "server/websocketframes.h"
+#include "core/net/websocketframes.h"
 
 #include <QCryptographicHash>
 #include <QtEndian>
 
 #include <cstring>
 
+namespace {
+
+// Copies `size` bytes from `from` to `to`, masking them with `key` or undoing that mask (the two
+// are the same XOR, RFC 6455 §5.3), eight bytes at a time.
+void mask(uchar *to, const uchar *from, qsizetype size, const uchar key[4])
+{
+    quint32 key32;
+    std::memcpy(&key32, key, 4);
+    if (key32 == 0) { // a server's frame, never masked
+        if (size > 0)
+            std::memcpy(to, from, size_t(size));
+        return;
+    }
+    const quint64 key64 = quint64(key32) << 32 | key32;
+    qsizetype i = 0;
+    for (; i + 8 <= size; i += 8) {
+        quint64 word;
+        std::memcpy(&word, from + i, 8);
+        word ^= key64;
+        std::memcpy(to + i, &word, 8);
+    }
+    for (; i < size; ++i)
+        to[i] = from[i] ^ key[i % 4];
+}
+
+} // namespace
+
 namespace WebSocketFrames {
 
-void appendFrame(QByteArray *out, Opcode opcode, QByteArrayView payload)
+void appendFrame(QByteArray *out, Opcode opcode, QByteArrayView payload, const uchar *maskKey)
 {
     const qsizetype size = payload.size();
-    const qsizetype header = headerSize(size);
+    const qsizetype lengthBytes = headerSize(size);
+    const qsizetype header = lengthBytes + (maskKey ? 4 : 0);
     const qsizetype start = out->size();
     out->resize(start + header + size);
     auto *p = reinterpret_cast<uchar *>(out->data() + start);
     p[0] = 0x80 | uchar(opcode); // final, no extension bits
-    if (header == 2) {
-        p[1] = uchar(size);
-    } else if (header == 4) {
-        p[1] = 126;
+    const uchar maskBit = maskKey ? 0x80 : 0;
+    if (lengthBytes == 2) {
+        p[1] = maskBit | uchar(size);
+    } else if (lengthBytes == 4) {
+        p[1] = maskBit | 126;
         qToBigEndian(quint16(size), p + 2);
     } else {
-        p[1] = 127;
+        p[1] = maskBit | 127;
         qToBigEndian(quint64(size), p + 2);
     }
-    if (size > 0)
+    if (maskKey) {
+        std::memcpy(p + lengthBytes, maskKey, 4);
+        mask(p + header, reinterpret_cast<const uchar *>(payload.data()), size, maskKey);
+    } else if (size > 0) {
         std::memcpy(p + header, payload.data(), size_t(size));
+    }
 }
 
 QByteArray acceptKey(QByteArrayView clientKey)
@@ -43,24 +76,6 @@ using namespace WebSocketFrames;
 
 namespace {
 
-// Copies `size` bytes from `from` to `to`, undoing the client's mask (RFC 6455 §5.3), eight
-// bytes at a time.
-void unmask(uchar *to, const uchar *from, qsizetype size, const uchar key[4])
-{
-    quint32 key32;
-    std::memcpy(&key32, key, 4);
-    const quint64 key64 = quint64(key32) << 32 | key32;
-    qsizetype i = 0;
-    for (; i + 8 <= size; i += 8) {
-        quint64 word;
-        std::memcpy(&word, from + i, 8);
-        word ^= key64;
-        std::memcpy(to + i, &word, 8);
-    }
-    for (; i < size; ++i)
-        to[i] = from[i] ^ key[i % 4];
-}
-
 bool isSendableCloseCode(quint16 code)
 {
     // 1004-1006 and 1015 are reserved for reports, never for the wire; 3000-4999 are for
@@ -71,8 +86,9 @@ bool isSendableCloseCode(quint16 code)
 
 } // namespace
 
-WebSocketFrameReader::WebSocketFrameReader(qint64 maxMessageBytes)
-    : m_maxMessageBytes(maxMessageBytes)
+WebSocketFrameReader::WebSocketFrameReader(Sender sender, qint64 maxMessageBytes)
+    : m_masked(sender == Sender::Client)
+    , m_maxMessageBytes(maxMessageBytes)
 {}
 
 WebSocketFrameReader::Kind WebSocketFrameReader::fail(quint16 code, const QString &why)
@@ -93,8 +109,10 @@ WebSocketFrameReader::Kind WebSocketFrameReader::read(QByteArrayView data, qsize
     if (p[0] & 0x70)
         return fail(CloseProtocolError,
                     tr("A frame set reserved bits, but no extension was agreed."));
-    if (!(p[1] & 0x80))
-        return fail(CloseProtocolError, tr("A client's frames must be masked."));
+    const bool masked = p[1] & 0x80;
+    if (masked != m_masked)
+        return fail(CloseProtocolError, m_masked ? tr("A client's frames must be masked.")
+                                                 : tr("A server's frames must not be masked."));
     quint64 length = p[1] & 0x7F;
     qsizetype header = 2;
     if (length == 126) {
@@ -130,16 +148,18 @@ WebSocketFrameReader::Kind WebSocketFrameReader::read(QByteArrayView data, qsize
             return fail(CloseTooBig, tr("A message is larger than this server accepts (%1 bytes).")
                                          .arg(m_maxMessageBytes));
     }
-    header += 4; // the mask
+    if (masked)
+        header += 4;
     if (data.size() < header || quint64(data.size() - header) < length)
         return Kind::Incomplete;
-    const uchar *key = p + header - 4;
+    static constexpr uchar kNoMask[4] = {0, 0, 0, 0};
+    const uchar *key = masked ? p + header - 4 : kNoMask;
     const uchar *payload = p + header;
     const auto size = qsizetype(length);
 
     if (control) {
         m_control.resize(size);
-        unmask(reinterpret_cast<uchar *>(m_control.data()), payload, size, key);
+        mask(reinterpret_cast<uchar *>(m_control.data()), payload, size, key);
         *used = header + size;
         if (opcode == Opcode::Ping)
             return Kind::Ping;
@@ -172,7 +192,7 @@ WebSocketFrameReader::Kind WebSocketFrameReader::read(QByteArrayView data, qsize
             m_message = QByteArray();
     }
     m_message.resize(start + size);
-    unmask(reinterpret_cast<uchar *>(m_message.data()) + start, payload, size, key);
+    mask(reinterpret_cast<uchar *>(m_message.data()) + start, payload, size, key);
     *used = header + size;
     if (!final)
         return Kind::Fragment;

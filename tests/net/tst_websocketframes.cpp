@@ -1,12 +1,13 @@
-#include "server/websocketframes.h"
+#include "core/net/websocketframes.h"
 #include "tests/support/rawwebsocket.h"
 
 #include <QTest>
 
 using Kind = WebSocketFrameReader::Kind;
 
-// dosqld's WebSocket framing (RFC 6455 §5) on its own: what a client may send is read whole
-// however the bytes arrive, and what it may not ends the connection with the right close code.
+// The WebSocket framing (RFC 6455 §5) that RemoteConnection and dosqld share, on its own: what
+// either end may send is read whole however the bytes arrive, and what it may not ends the
+// connection with the right close code.
 class TestWebSocketFrames : public QObject
 {
     Q_OBJECT
@@ -19,9 +20,11 @@ private:
 
     // What a reader makes of `bytes`, frame after frame, fed `step` bytes at a time: each event,
     // with the message or control payload it came with.
-    static QStringList readAll(const QByteArray &bytes, qsizetype step, qint64 maxMessage = 1 << 20)
+    static QStringList readAll(const QByteArray &bytes, qsizetype step, qint64 maxMessage = 1 << 20,
+                               WebSocketFrameReader::Sender sender
+                               = WebSocketFrameReader::Sender::Client)
     {
-        WebSocketFrameReader reader(maxMessage);
+        WebSocketFrameReader reader(sender, maxMessage);
         QStringList events;
         QByteArray buffered;
         for (qsizetype fed = 0; fed < bytes.size(); fed += step) {
@@ -159,7 +162,7 @@ private Q_SLOTS:
     {
         ClientFrame huge = text({});
         huge.claimedLength = 1ull << 40; // a terabyte is announced; only the header is sent
-        WebSocketFrameReader reader(16 * 1024 * 1024);
+        WebSocketFrameReader reader(WebSocketFrameReader::Sender::Client, 16 * 1024 * 1024);
         qsizetype used = -1;
         QCOMPARE(reader.read(huge.bytes(), &used), Kind::Failure);
         QCOMPARE(reader.closeCode(), quint16(WebSocketFrames::CloseTooBig));
@@ -168,13 +171,41 @@ private Q_SLOTS:
 
     void aMessageSharedWithItsReceiverStaysAsItWas()
     {
-        WebSocketFrameReader reader(1024);
+        WebSocketFrameReader reader(WebSocketFrameReader::Sender::Client, 1024);
         qsizetype used = 0;
         QCOMPARE(reader.read(text("first").bytes(), &used), Kind::Text);
         const QByteArray kept = reader.message();
         QCOMPARE(reader.read(text("second").bytes(), &used), Kind::Text);
         QCOMPARE(kept, QByteArray("first"));
         QCOMPARE(reader.message(), QByteArray("second"));
+    }
+
+    void eachEndReadsWhatTheOtherWrites()
+    {
+        using WebSocketFrames::Opcode;
+        const QByteArray payload = QStringLiteral("grüße %1").arg(QString(300, u'x')).toUtf8();
+        QByteArray fromServer;
+        WebSocketFrames::appendFrame(&fromServer, Opcode::Text, payload);
+        WebSocketFrames::appendFrame(&fromServer, Opcode::Ping, "p");
+        QByteArray fromClient;
+        const uchar key[4] = {0x12, 0x34, 0x56, 0x78};
+        WebSocketFrames::appendFrame(&fromClient, Opcode::Text, payload, key);
+        WebSocketFrames::appendFrame(&fromClient, Opcode::Ping, "p", key);
+        // The payload is not on the wire as it is: masked.
+        QVERIFY(!fromClient.contains("grüße"));
+        const QStringList expected{QStringLiteral("text:") + QString::fromUtf8(payload),
+                                   QStringLiteral("ping:p")};
+        for (const qsizetype step : {1, 5, 1000}) {
+            QCOMPARE(readAll(fromServer, step, 1 << 20, WebSocketFrameReader::Sender::Server),
+                     expected);
+            QCOMPARE(readAll(fromClient, step, 1 << 20, WebSocketFrameReader::Sender::Client),
+                     expected);
+        }
+        // Each end refuses the other's kind of frame.
+        QCOMPARE(readAll(fromClient, 1, 1 << 20, WebSocketFrameReader::Sender::Server),
+                 QStringList{QStringLiteral("failure:1002")});
+        QCOMPARE(readAll(fromServer, 1, 1 << 20, WebSocketFrameReader::Sender::Client),
+                 QStringList{QStringLiteral("failure:1002")});
     }
 
     void serverFramesUseTheShortestLength_data()
