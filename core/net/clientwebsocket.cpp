@@ -68,6 +68,8 @@ void ClientWebSocket::sendHandshake()
     if (url.hasQuery())
         target += '?' + url.query(QUrl::FullyEncoded).toUtf8();
     QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
+    if (host.contains(':')) // an IPv6 address
+        host = '[' + host + ']';
     if (url.port() != -1)
         host += ':' + QByteArray::number(url.port());
     QByteArray head = "GET " + target + " HTTP/1.1\r\nHost: " + host

@@ -193,6 +193,19 @@ private Q_SLOTS:
         QCOMPARE(socket.closeCode(), quint16(1001));
     }
 
+    void anIpv6AddressIsAHostInBrackets()
+    {
+        QWebSocketServer server(QStringLiteral("qt"), QWebSocketServer::NonSecureMode);
+        if (!server.listen(QHostAddress::LocalHostIPv6, 0))
+            QSKIP("This machine has no IPv6 loopback.");
+        ClientWebSocket socket(1024);
+        socket.open(requestFor(QStringLiteral("ws://[::1]:%1/v6").arg(server.serverPort())));
+        QTRY_VERIFY_WITH_TIMEOUT(server.hasPendingConnections(), 5000);
+        std::unique_ptr<QWebSocket> peer(server.nextPendingConnection());
+        QCOMPARE(peer->requestUrl().path(), QStringLiteral("/v6"));
+        QVERIFY(waitOpen(socket));
+    }
+
     void aReplyOverTheLimitClosesWithTooBig()
     {
         QWebSocketServer server(QStringLiteral("qt"), QWebSocketServer::NonSecureMode);
