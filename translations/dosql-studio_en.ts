@@ -89,7 +89,7 @@
 <context>
     <name>ChangeFeed</name>
     <message>
-        <location filename="../server/changefeed.cpp" line="45"/>
+        <location filename="../server/changefeed.cpp" line="49"/>
         <source>LSN %1 is outside the change log, which holds %2 to %3. Subscribe from the current LSN and reload the data you show.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -97,18 +97,46 @@
 <context>
     <name>ChangeWatcher</name>
     <message>
-        <location filename="../core/net/changewatcher.cpp" line="121"/>
+        <location filename="../core/net/changewatcher.cpp" line="116"/>
         <source>Changes after LSN %1 are no longer kept by the server (its oldest is %2): the changes in between were missed. Following on from the server&apos;s current state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/changewatcher.cpp" line="281"/>
+        <location filename="../core/net/changewatcher.cpp" line="277"/>
         <source>The server refused the token for the change stream.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/changewatcher.cpp" line="295"/>
+        <location filename="../core/net/changewatcher.cpp" line="291"/>
         <source>This server has no change stream; name the tables to watch, and they will be polled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientWebSocket</name>
+    <message>
+        <location filename="../core/net/clientwebsocket.cpp" line="18"/>
+        <source>The server did not complete the WebSocket handshake in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/clientwebsocket.cpp" line="90"/>
+        <source>The server&apos;s answer to the WebSocket upgrade is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/clientwebsocket.cpp" line="116"/>
+        <source>The server refused the WebSocket upgrade (HTTP status %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/clientwebsocket.cpp" line="117"/>
+        <source>The server did not answer the WebSocket upgrade with HTTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/clientwebsocket.cpp" line="122"/>
+        <source>The server&apos;s answer to the WebSocket upgrade is not a valid one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -347,58 +375,58 @@
 <context>
     <name>DosqlServer</name>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="93"/>
+        <location filename="../server/dosqlserver.cpp" line="89"/>
         <source>Refusing to listen on %1 without a token: anyone who can reach it could read and change every database. Give a token (--token or DOSQL_TOKEN), or bind to 127.0.0.1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="100"/>
+        <location filename="../server/dosqlserver.cpp" line="96"/>
         <source>Cannot create the data folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="104"/>
+        <location filename="../server/dosqlserver.cpp" line="100"/>
         <source>Cannot listen on %1:%2: %3. Is another server using the port? Choose another with --port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="128"/>
+        <location filename="../server/dosqlserver.cpp" line="124"/>
         <source>&quot;%1&quot; is not a valid database name (letters, digits, _ . -).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="135"/>
+        <location filename="../server/dosqlserver.cpp" line="131"/>
         <source>There is no database &quot;%1&quot; on this server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="192"/>
+        <location filename="../server/dosqlserver.cpp" line="188"/>
         <source>No WebSocket endpoint at %1; connect to /db/&lt;name&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="196"/>
-        <location filename="../server/dosqlserver.cpp" line="243"/>
+        <location filename="../server/dosqlserver.cpp" line="192"/>
+        <location filename="../server/dosqlserver.cpp" line="229"/>
         <source>A valid token is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="253"/>
+        <location filename="../server/dosqlserver.cpp" line="239"/>
         <source>Nothing at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="328"/>
+        <location filename="../server/dosqlserver.cpp" line="314"/>
         <source>The body must be a JSON object {&quot;sql&quot;: ..., &quot;params&quot;: [...]}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="367"/>
+        <location filename="../server/dosqlserver.cpp" line="353"/>
         <source>Nothing at %1 for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="419"/>
+        <location filename="../server/dosqlserver.cpp" line="405"/>
         <source>from must be a non-negative integer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1179,9 +1207,9 @@ Check that the file is a SQLite database and that you may read it.</source>
     </message>
     <message>
         <location filename="../core/net/remotesession.cpp" line="261"/>
-        <location filename="../core/net/remotesession.cpp" line="467"/>
-        <location filename="../core/net/remotesession.cpp" line="499"/>
-        <location filename="../core/net/remotesession.cpp" line="535"/>
+        <location filename="../core/net/remotesession.cpp" line="466"/>
+        <location filename="../core/net/remotesession.cpp" line="498"/>
+        <location filename="../core/net/remotesession.cpp" line="534"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1201,18 +1229,18 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="500"/>
-        <location filename="../core/net/remotesession.cpp" line="536"/>
+        <location filename="../core/net/remotesession.cpp" line="499"/>
+        <location filename="../core/net/remotesession.cpp" line="535"/>
         <source>Cancelled here, but this server cannot stop a statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="520"/>
+        <location filename="../core/net/remotesession.cpp" line="519"/>
         <source>Cancelled here, but the server cannot stop a statement inside a transaction: it may still complete there, as part of the open transaction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/remotesession.cpp" line="523"/>
+        <location filename="../core/net/remotesession.cpp" line="522"/>
         <source>Cancelled here, but the server could not stop the statement: it may still complete there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,77 +1299,77 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcChannel</name>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="162"/>
+        <location filename="../core/net/rpcchannel.cpp" line="163"/>
         <source>The connection was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="298"/>
+        <location filename="../core/net/rpcchannel.cpp" line="294"/>
         <source>Not connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="355"/>
+        <location filename="../core/net/rpcchannel.cpp" line="352"/>
         <source>%1 sent something that is not a DoSQL reply (it begins &quot;%2&quot;). Check that the address points at a DoSQL server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="378"/>
+        <location filename="../core/net/rpcchannel.cpp" line="377"/>
         <source>The server&apos;s reply has neither a result nor an error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="441"/>
+        <location filename="../core/net/rpcchannel.cpp" line="440"/>
         <source>%1 did not answer within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="442"/>
+        <location filename="../core/net/rpcchannel.cpp" line="441"/>
         <source>%1 could not be reached within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="463"/>
+        <location filename="../core/net/rpcchannel.cpp" line="460"/>
         <source>%1 refused the token. Check the token saved for this connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="465"/>
+        <location filename="../core/net/rpcchannel.cpp" line="462"/>
         <source>%1 does not allow this token to open the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="500"/>
+        <location filename="../core/net/rpcchannel.cpp" line="497"/>
         <source>The secure connection to %1 was refused: %2. If the server uses its own certificate authority, choose its CA file in the connection&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="507"/>
+        <location filename="../core/net/rpcchannel.cpp" line="504"/>
         <source>Nothing answers at %1. Is the server running?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="511"/>
+        <location filename="../core/net/rpcchannel.cpp" line="508"/>
         <source>The host %1 was not found. Check the address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="514"/>
+        <location filename="../core/net/rpcchannel.cpp" line="511"/>
         <source>The connection to %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="527"/>
+        <location filename="../core/net/rpcchannel.cpp" line="524"/>
         <source>%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="545"/>
+        <location filename="../core/net/rpcchannel.cpp" line="542"/>
         <source>The connection to %1 closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="571"/>
+        <location filename="../core/net/rpcchannel.cpp" line="568"/>
         <source> A change sent just before may or may not have been applied; check before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,32 +1377,32 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcCodec</name>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="267"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="259"/>
         <source>params.sql must be a non-empty string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="275"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="267"/>
         <source>params.params must be an array of values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="283"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="275"/>
         <source>params.params[%1] is not a value: use null, a number, a string, a boolean, {&quot;$int&quot;:...} or {&quot;$blob&quot;:...}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="295"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="287"/>
         <source>params.namedParams must be an object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="303"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="295"/>
         <source>namedParams.%1 is not a value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protocol/rpccodec.cpp" line="325"/>
+        <location filename="../core/protocol/rpccodec.cpp" line="317"/>
         <source>params.pageSize must be a positive integer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1416,42 +1444,42 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcSession</name>
     <message>
-        <location filename="../server/rpcsession.cpp" line="102"/>
+        <location filename="../server/rpcsession.cpp" line="99"/>
         <source>The frame is %1 bytes; this server accepts at most %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="120"/>
+        <location filename="../server/rpcsession.cpp" line="117"/>
         <source>The frame is not a JSON object: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="132"/>
+        <location filename="../server/rpcsession.cpp" line="129"/>
         <source>A request needs a string id, a string method and object params.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="327"/>
+        <location filename="../server/rpcsession.cpp" line="324"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="354"/>
+        <location filename="../server/rpcsession.cpp" line="351"/>
         <source>Unknown operation &quot;%1&quot;: use INSERT, UPDATE, DELETE or DDL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="369"/>
+        <location filename="../server/rpcsession.cpp" line="366"/>
         <source>fromLSN must be a non-negative integer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="423"/>
+        <location filename="../server/rpcsession.cpp" line="420"/>
         <source>The subscriber fell too far behind; subscribe again from lastLSN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="437"/>
+        <location filename="../server/rpcsession.cpp" line="434"/>
         <source>There is no subscription &quot;%1&quot; on this connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1811,6 +1839,97 @@ Check that the file is a SQLite database and that you may read it.</source>
     <message>
         <location filename="../widgets/tokenstore.cpp" line="47"/>
         <source>The keychain could not store the token: %1. It was not saved anywhere else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebSocketFrameReader</name>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="111"/>
+        <source>A frame set reserved bits, but no extension was agreed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="114"/>
+        <source>A client&apos;s frames must be masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="115"/>
+        <source>A server&apos;s frames must not be masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="128"/>
+        <source>A frame&apos;s length has its top bit set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="134"/>
+        <source>Unknown control frame %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="137"/>
+        <source>A control frame must be whole and at most 125 bytes long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="140"/>
+        <source>Unknown data frame %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="144"/>
+        <source>A new message began before the last one ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="145"/>
+        <source>A continuation frame came without a message to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="148"/>
+        <source>A message is larger than this server accepts (%1 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="173"/>
+        <source>A close frame&apos;s code is cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="176"/>
+        <source>A close frame carried code %1, which is not sent on the wire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="180"/>
+        <source>A close frame&apos;s reason is not UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/websocketframes.cpp" line="204"/>
+        <source>A text message is not UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebSocketUpgrade</name>
+    <message>
+        <location filename="../server/websocketupgrade.cpp" line="13"/>
+        <source>A WebSocket is opened with GET.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/websocketupgrade.cpp" line="17"/>
+        <source>This server speaks WebSocket version 13 only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/websocketupgrade.cpp" line="23"/>
+        <source>The WebSocket upgrade has no valid Sec-WebSocket-Key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
