@@ -178,6 +178,34 @@ bool DosqlServer::authorized(const HttpRequest &request) const
                request.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded));
 }
 
+bool DosqlServer::allowedOrigin(const HttpRequest &request) const
+{
+    // A page in a browser can reach a server on loopback too, and a WebSocket is not held back
+    // by CORS: without a token, only pages served from this machine may use the server. Clients
+    // that are not browsers send no Origin.
+    const QByteArray origin = request.header("origin");
+    if (origin.isEmpty() || !m_config.token.isEmpty())
+        return true;
+    const QString host = QUrl(QString::fromLatin1(origin)).host();
+    return host == u"localhost" || host.endsWith(u".localhost") || QHostAddress(host).isLoopback();
+}
+
+bool DosqlServer::admit(HttpConnection *connection, const HttpRequest &request)
+{
+    if (!authorized(request)) {
+        connection->respond(401, errorBody(tr("A valid token is required.")));
+        return false;
+    }
+    if (!allowedOrigin(request)) {
+        connection->respond(
+            403, errorBody(tr("Pages from %1 may not use this server without a token. Start dosqld"
+                              " with --token to let them, or serve the page from this machine.")
+                               .arg(QString::fromLatin1(request.header("origin")))));
+        return false;
+    }
+    return true;
+}
+
 void DosqlServer::handleUpgrade(HttpConnection *connection, const HttpRequest &request)
 {
     static const QRegularExpression route(QStringLiteral("^/db/([^/]+)/?$"));
@@ -188,10 +216,8 @@ void DosqlServer::handleUpgrade(HttpConnection *connection, const HttpRequest &r
             errorBody(tr("No WebSocket endpoint at %1; connect to /db/<name>.").arg(request.path)));
         return;
     }
-    if (!authorized(request)) {
-        connection->respond(401, errorBody(tr("A valid token is required.")));
+    if (!admit(connection, request))
         return;
-    }
     QString refusal;
     if (const int status = WebSocketUpgrade::refusal(request, &refusal)) {
         connection->respond(status, errorBody(refusal));
@@ -204,6 +230,12 @@ void DosqlServer::handleUpgrade(HttpConnection *connection, const HttpRequest &r
         return;
     }
     QTcpSocket *socket = connection->takeSocket();
+    // A client that left while its upgrade waited its turn: its socket is on its way out.
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+        if (socket)
+            socket->deleteLater();
+        return;
+    }
     // Replies go out as soon as they are written: with Nagle's algorithm a reply's last segment
     // would wait for the client's delayed ACK (~40 ms) whenever it asks for one thing at a time.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -225,10 +257,8 @@ void DosqlServer::handleRequest(HttpConnection *connection, const HttpRequest &r
                                        {QStringLiteral("version"), serverVersion()}}));
         return;
     }
-    if (!authorized(request)) {
-        connection->respond(401, errorBody(tr("A valid token is required.")));
+    if (!admit(connection, request))
         return;
-    }
     if (request.path == u"/metrics" && request.method == "GET") {
         connection->respond(200, metricsText(), QByteArrayLiteral("text/plain; version=0.0.4"));
         return;

@@ -64,6 +64,10 @@ private:
     void handleRequest(HttpConnection *connection, const HttpRequest &request);
     void handleUpgrade(HttpConnection *connection, const HttpRequest &request);
     bool authorized(const HttpRequest &request) const;
+    // Whether the browser page a request comes from (its Origin) may use this server.
+    bool allowedOrigin(const HttpRequest &request) const;
+    // Answers 401 or 403 and returns false when the request may not go on.
+    bool admit(HttpConnection *connection, const HttpRequest &request);
     bool authorizedToken(const QString &presented) const;
     void serveDatabaseRoute(HttpConnection *connection, const HttpRequest &request,
                             ServedDatabase *db, const QString &route);

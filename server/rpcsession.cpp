@@ -49,6 +49,10 @@ void RpcSession::send(const QByteArray &frame, const QString &subscriptionId, in
 {
     if (!m_socket->isOpen())
         return;
+    // What the socket will report as written: the payload and a server frame's header. Counted
+    // before the frame is handed over, as a flush reports it written at once.
+    const qint64 size = frame.size();
+    m_inFlight.enqueue({size + WebSocketFrames::headerSize(size), subscriptionId, events});
     m_socket->sendText(frame);
     // The socket sends what it holds once control is back in the event loop. When many replies
     // are made in one go, the first ones leave early instead, so that the client works on them
@@ -58,9 +62,6 @@ void RpcSession::send(const QByteArray &frame, const QString &subscriptionId, in
         m_socket->flush();
         m_unflushed = 0;
     }
-    // What the socket will report as written: the payload and a server frame's header.
-    const qint64 size = frame.size();
-    m_inFlight.enqueue({size + WebSocketFrames::headerSize(size), subscriptionId, events});
     if (m_heartbeat->isActive())
         m_heartbeat->start(); // a heartbeat is only for idle sockets
 }

@@ -2,6 +2,7 @@
 
 #include "core/net/websocketstream.h"
 
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -94,7 +95,7 @@ void ClientWebSocket::readHandshake()
     const QList<QByteArray> status = lines.first().trimmed().split(' ');
     const int code
         = status.size() >= 2 && status.first().startsWith("HTTP/") ? status.at(1).toInt() : 0;
-    QByteArray upgrade, connection, accept;
+    QByteArray upgrade, connection, accept, agreed;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray &line = lines.at(i);
         const qsizetype colon = line.indexOf(':');
@@ -108,16 +109,21 @@ void ClientWebSocket::readHandshake()
             connection = value.toLower();
         else if (name == "sec-websocket-accept")
             accept = value;
+        else if (name == "sec-websocket-extensions" || name == "sec-websocket-protocol")
+            agreed += value;
     }
+    // Both are reported as the socket's UnknownSocketError, with the sentence: the connection
+    // itself was made, so "refused" would send the user looking for a server that is not there.
     if (code != 101) {
         m_upgradeStatus = code;
-        return fail(QAbstractSocket::ConnectionRefusedError,
+        return fail(QAbstractSocket::UnknownSocketError,
                     code > 0
                         ? tr("The server refused the WebSocket upgrade (HTTP status %1).").arg(code)
                         : tr("The server did not answer the WebSocket upgrade with HTTP."));
     }
+    // An extension or subprotocol this client did not ask for changes what the frames mean.
     if (upgrade != "websocket" || !connection.contains("upgrade")
-        || accept != WebSocketFrames::acceptKey(m_key))
+        || accept != WebSocketFrames::acceptKey(m_key) || !agreed.isEmpty())
         return fail(QAbstractSocket::UnknownSocketError,
                     tr("The server's answer to the WebSocket upgrade is not a valid one."));
     m_handshakeTimeout->stop();
@@ -165,14 +171,28 @@ quint16 ClientWebSocket::closeCode() const
     return m_stream ? m_stream->closeCode() : 0;
 }
 
+QString ClientWebSocket::closeReason() const
+{
+    return m_stream ? m_stream->closeReason() : QString();
+}
+
+bool ClientWebSocket::closedHere() const
+{
+    return m_stream && m_stream->closedHere();
+}
+
 void ClientWebSocket::fail(QAbstractSocket::SocketError error, const QString &why)
 {
-    if (m_ended)
+    if (m_failed || m_ended)
         return;
+    m_failed = true;
+    m_handshakeTimeout->stop();
     m_error = error;
     m_errorString = why;
+    const QPointer<ClientWebSocket> alive(this);
     Q_EMIT errorOccurred(error);
-    abort();
+    if (alive) // a slot may have deleted this
+        abort();
 }
 
 void ClientWebSocket::socketError(QAbstractSocket::SocketError error)

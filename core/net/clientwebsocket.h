@@ -40,17 +40,23 @@ public:
     int upgradeStatus() const { return m_upgradeStatus; }
     // The code of the close that ended the connection, from either end; 0 before one.
     quint16 closeCode() const;
+    // Whether this end closed first (a reply over the limit, a server breaking the protocol).
+    bool closedHere() const;
+    QString closeReason() const;
 
     static constexpr qint64 kMaxHandshakeBytes = 64 * 1024;
 
 Q_SIGNALS:
     void connected();
-    // The connection ended, whether it opened or not (after errorOccurred if it failed).
+    // The TCP connection, once made, ended (after errorOccurred if that was a failure). A
+    // connection that was never made reports errorOccurred only.
     void disconnected();
     void errorOccurred(QAbstractSocket::SocketError error);
     // The TLS problems of a certificate that was not trusted; the connection fails after them.
     void sslErrors(const QList<QSslError> &errors);
-    // A whole message, text (valid UTF-8) or binary; valid until the next one.
+    // A whole message, text (valid UTF-8) or binary; valid until the next one. Receivers delete
+    // this object with deleteLater(), never from inside its signals: its QTcpSocket would not
+    // survive that either.
     void messageReceived(const QByteArray &message);
 
 private:
@@ -70,5 +76,6 @@ private:
     QAbstractSocket::SocketError m_error = QAbstractSocket::UnknownSocketError;
     QString m_errorString;
     int m_upgradeStatus = 0;
+    bool m_failed = false; // errorOccurred was emitted; the only one
     bool m_ended = false;
 };

@@ -450,7 +450,7 @@ void RpcChannel::checkDeadlines()
 
 void RpcChannel::socketError()
 {
-    if (!m_socket || dropIfReplyTooBig())
+    if (!m_socket || dropIfTooBig())
         return;
     const int httpStatus = m_socket->upgradeStatus();
     if (httpStatus == 401 || httpStatus == 403) {
@@ -512,19 +512,26 @@ DbError RpcChannel::describeSocketError() const
             {}};
 }
 
-bool RpcChannel::dropIfReplyTooBig()
+bool RpcChannel::dropIfTooBig()
 {
     // The socket closes itself on a reply over its limit; a server still writing the rest of it
     // may then see the connection reset, and which of `error` and `disconnected` comes first
-    // varies: both look here first.
+    // varies: both look here first. A server closes the same way on a request over its own.
     if (m_socket->closeCode() != WebSocketFrames::CloseTooBig)
         return false;
-    // Asking again would bring the same reply: everything waiting fails, reads too.
-    const DbError tooBig{ErrorCode::ResourceExhausted,
-                         tr("%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.")
-                             .arg(m_endpoint.displayName())
-                             .arg(kMaxReplyBytes / (1024 * 1024)),
-                         {}};
+    // Asking again would bring the same reply, or send the same request: everything waiting
+    // fails, reads too.
+    const QString reason = m_socket->closeReason();
+    const DbError tooBig{
+        ErrorCode::ResourceExhausted,
+        m_socket->closedHere()
+            ? tr("%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.")
+                  .arg(m_endpoint.displayName())
+                  .arg(kMaxReplyBytes / (1024 * 1024))
+            : tr("%1 closed the connection on a request too large for it (%2). Send less at a"
+                 " time: smaller values, or fewer statements in one batch.")
+                  .arg(m_endpoint.displayName(), reason.isEmpty() ? tr("close code 1009") : reason),
+        {}};
     failAll(tooBig, false);
     dropConnection(tooBig);
     return true;
@@ -534,12 +541,16 @@ void RpcChannel::socketClosed()
 {
     if (!m_socket)
         return;
-    if (dropIfReplyTooBig())
+    if (dropIfTooBig())
         return;
     if (!m_everOpened) // never got as far as a hello: say why it failed
         return dropConnection(describeSocketError());
+    // A server that closed with a reason gave it for the user.
+    const QString reason = m_socket->closeReason();
     dropConnection({ErrorCode::ConnectionClosed,
-                    tr("The connection to %1 closed.").arg(m_endpoint.displayName()),
+                    reason.isEmpty() || m_socket->closedHere()
+                        ? tr("The connection to %1 closed.").arg(m_endpoint.displayName())
+                        : tr("%1 closed the connection: %2").arg(m_endpoint.displayName(), reason),
                     {}});
 }
 

@@ -162,8 +162,9 @@ private:
     void connectSocket();
     void socketConnected();
     void socketClosed();
-    // Fails everything and drops the socket when it closed on a reply over kMaxReplyBytes.
-    bool dropIfReplyTooBig();
+    // Fails everything and drops the socket when it closed on a message too big for one end:
+    // a reply over kMaxReplyBytes, or a request over the server's limit.
+    bool dropIfTooBig();
     void socketError();
     void frameReceived(const QByteArray &utf8);
     // `{"id":"<id>","method":"<method>","params":{` ... `}}`

@@ -1,5 +1,6 @@
 #include "core/net/websocketstream.h"
 
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTimer>
@@ -15,14 +16,17 @@ WebSocketStream::WebSocketStream(QTcpSocket *socket, Role role, qint64 maxMessag
     , m_reader(role == Role::Server ? WebSocketFrameReader::Sender::Client
                                     : WebSocketFrameReader::Sender::Server,
                maxMessageBytes)
-    , m_received(received)
+    , m_pendingFromHandshake(received)
 {
     m_socket->setParent(this);
     connect(m_socket, &QTcpSocket::readyRead, this, &WebSocketStream::readFrames);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &WebSocketStream::socketBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &WebSocketStream::disconnected);
+    // What the socket still holds of the handshake is not a message's.
+    if (const qint64 handshake = m_socket->bytesToWrite(); handshake > 0)
+        m_unwritten.enqueue(-handshake);
     // Frames that came right behind the handshake: once whoever made this stream is listening.
-    if (!m_received.isEmpty() || m_socket->bytesAvailable() > 0)
+    if (!m_pendingFromHandshake.isEmpty() || m_socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &WebSocketStream::readFrames, Qt::QueuedConnection);
 }
 
@@ -99,6 +103,7 @@ void WebSocketStream::close(quint16 code, const QString &reason)
     if (m_closeSent || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     m_closeSent = true;
+    m_closedHere = !m_closeReceived;
     if (m_closeCode == 0) {
         m_closeCode = code;
         m_closeReason = reason;
@@ -112,47 +117,71 @@ void WebSocketStream::close(quint16 code, const QString &reason)
         text.chop(text.size() > 1 && text.at(text.size() - 1).isLowSurrogate() ? 2 : 1);
     payload += text.toUtf8();
     sendControl(Opcode::Close, payload);
-    if (m_closeReceived) {
+    // Whoever closes, the connection ends within kCloseTimeoutMs: an end that stopped reading
+    // would otherwise keep the close (and everything before it) unsent for ever.
+    auto *timeout = new QTimer(this);
+    timeout->setSingleShot(true);
+    connect(timeout, &QTimer::timeout, m_socket, &QTcpSocket::abort);
+    timeout->start(kCloseTimeoutMs);
+    if (m_closeReceived)
         m_socket->disconnectFromHost();
-        return;
-    }
-    m_closeTimeout = new QTimer(this);
-    m_closeTimeout->setSingleShot(true);
-    connect(m_closeTimeout, &QTimer::timeout, m_socket, &QTcpSocket::abort);
-    m_closeTimeout->start(kCloseTimeoutMs);
 }
 
 void WebSocketStream::readFrames()
 {
-    const qint64 available = m_socket->bytesAvailable();
-    if (available > 0) {
-        const qsizetype kept = m_received.size();
-        m_received.resize(kept + available);
-        const qint64 read = m_socket->read(m_received.data() + kept, available);
-        m_received.resize(kept + qMax<qint64>(read, 0));
-    }
+    // A slot that runs a nested event loop may bring this back here: the outer call takes what
+    // arrived meanwhile.
+    if (m_reading)
+        return;
+    m_reading = true;
+    // A slot may also delete this stream, or close its socket.
+    const QPointer<WebSocketStream> alive(this);
+    // The bytes that came with the handshake go first.
+    m_received.prepend(std::exchange(m_pendingFromHandshake, {}));
+    do {
+        if (const qint64 available = m_socket->bytesAvailable(); available > 0) {
+            const qsizetype kept = m_received.size();
+            m_received.resize(kept + available);
+            const qint64 read = m_socket->read(m_received.data() + kept, available);
+            m_received.resize(kept + qMax<qint64>(read, 0));
+        }
+        if (!takeFrames() || !alive)
+            return;
+    } while (m_socket->bytesAvailable() > 0 && !m_closeReceived
+             && m_socket->state() == QAbstractSocket::ConnectedState);
+    m_reading = false;
+}
+
+bool WebSocketStream::takeFrames()
+{
+    const QPointer<WebSocketStream> alive(this);
     qsizetype start = 0;
-    while (!m_closeReceived) {
+    bool going = true;
+    while (going && !m_closeReceived) {
         qsizetype used = 0;
         const auto kind = m_reader.read(QByteArrayView(m_received).sliced(start), &used);
         start += used;
         switch (kind) {
         case WebSocketFrameReader::Kind::Incomplete:
+            going = false;
             break;
         case WebSocketFrameReader::Kind::Fragment:
         case WebSocketFrameReader::Kind::Pong:
-            continue;
+            break;
         case WebSocketFrameReader::Kind::Text:
         case WebSocketFrameReader::Kind::Binary:
             // After its own close an end still reads until the other's close, but acts on
             // nothing it reads.
-            if (!m_closeSent)
-                Q_EMIT messageReceived(m_reader.message());
-            continue;
+            if (m_closeSent)
+                break;
+            Q_EMIT messageReceived(m_reader.message());
+            if (!alive)
+                return false;
+            break;
         case WebSocketFrameReader::Kind::Ping:
             if (!m_closeSent)
                 sendControl(Opcode::Pong, m_reader.controlPayload());
-            continue;
+            break;
         case WebSocketFrameReader::Kind::Close: {
             m_closeReceived = true;
             const quint16 code = m_reader.closeCode();
@@ -167,15 +196,23 @@ void WebSocketStream::readFrames()
             break;
         }
         case WebSocketFrameReader::Kind::Failure:
-            m_closeReceived = true; // nothing more is read from an end that broke the protocol
             close(m_reader.closeCode(), m_reader.failure());
+            // Nothing more is read from an end that broke the protocol, nor waited for.
+            m_closeReceived = true;
+            m_socket->disconnectFromHost();
             break;
         }
-        break;
+        // A slot that closed or aborted the socket ends the reading too.
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            going = false;
     }
-    // Keep what is left of a frame still arriving, at the front.
-    if (start >= m_received.size() || m_closeReceived)
+    // Keep what is left of a frame still arriving, at the front; not a large frame's room.
+    if (start >= m_received.size() || m_closeReceived) {
         m_received.resize(0);
-    else if (start > 0)
+        if (m_received.capacity() > kKeptCapacity)
+            m_received = QByteArray();
+    } else if (start > 0) {
         m_received.remove(0, start);
+    }
+    return true;
 }

@@ -44,6 +44,8 @@ public:
     // The code of the close that ended the connection, from either end; 0 before one.
     quint16 closeCode() const { return m_closeCode; }
     QString closeReason() const { return m_closeReason; }
+    // Whether this end sent its close first (its own code), not the other end.
+    bool closedHere() const { return m_closedHere; }
 
     static constexpr int kCloseTimeoutMs = 5000;
 
@@ -56,6 +58,8 @@ Q_SIGNALS:
 
 private:
     void readFrames();
+    // Takes the whole frames in m_received; false if this stream was deleted meanwhile.
+    bool takeFrames();
     void appendFrame(WebSocketFrames::Opcode opcode, QByteArrayView payload);
     void sendControl(WebSocketFrames::Opcode opcode, QByteArrayView payload);
     void socketBytesWritten(qint64 bytes);
@@ -68,9 +72,12 @@ private:
     // What is on its way through the socket, in order: runs of sendText's bytes (positive) and
     // of control frames' (negative), so that bytesWritten counts only the former.
     QQueue<qint64> m_unwritten;
+    static constexpr qsizetype kKeptCapacity = 1024 * 1024;
+    QByteArray m_pendingFromHandshake; // read with the handshake, taken at the first readFrames
+    bool m_reading = false;
     bool m_closeSent = false;
     bool m_closeReceived = false;
+    bool m_closedHere = false; // this end sent its close first
     quint16 m_closeCode = 0;
     QString m_closeReason;
-    QTimer *m_closeTimeout = nullptr;
 };

@@ -277,6 +277,34 @@ private Q_SLOTS:
         QCOMPARE(int(changes.count()), seen);
         QCOMPARE(connection->state(), Connection::State::Failed);
     }
+
+    void aRequestTooLargeForTheServerIsNotCalledAReplyTooLarge()
+    {
+        QTemporaryDir dir;
+        SqliteDb db;
+        QVERIFY(!db.open(dir.filePath(QStringLiteral("app.db")), SqliteDb::OpenMode::Create));
+        db.close();
+        DosqlServer::Config config;
+        config.dataDir = dir.path();
+        config.port = 0;
+        config.maxFrameBytes = 1024; // past 4 KiB dosqld closes the socket, code 1009
+        DosqlServer server(config);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        auto connection = open(QStringLiteral("http://127.0.0.1:%1/db/app").arg(server.port()));
+        QCOMPARE(connection->state(), Connection::State::Open);
+        const TestDb::Outcome r = TestDb::run(connection.get(), QStringLiteral("SELECT length(?)"),
+                                              {SqlValue(QString(8000, u'x'))});
+        QVERIFY(!r.ok);
+        // The server's own words, not "a reply larger than 64 MiB".
+        QVERIFY2(!r.error.message.contains(QStringLiteral("reply larger")),
+                 qPrintable(r.error.message));
+        QCOMPARE(r.error.code, ErrorCode::ResourceExhausted);
+        QVERIFY2(r.error.message.contains(QStringLiteral("larger than this server accepts")),
+                 qPrintable(r.error.message));
+        // And the connection comes back for what follows.
+        QVERIFY(TestDb::run(connection.get(), QStringLiteral("SELECT 1")).ok);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBrokenServers)

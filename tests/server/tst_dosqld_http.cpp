@@ -28,13 +28,16 @@ private:
     };
 
     Response request(DosqlServer *server, const QByteArray &method, const QString &path,
-                     const QByteArray &body = {}, const QByteArray &bearer = {})
+                     const QByteArray &body = {}, const QByteArray &bearer = {},
+                     const QByteArray &origin = {})
     {
         QNetworkRequest request(
             QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(server->port()).arg(path)));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         if (!bearer.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + bearer);
+        if (!origin.isEmpty())
+            request.setRawHeader("Origin", origin);
         QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
         QSignalSpy finished(reply, &QNetworkReply::finished);
         finished.wait(10000);
@@ -129,6 +132,28 @@ private Q_SLOTS:
                      .value(QStringLiteral("rowsAffected"))
                      .toInt(),
                  2);
+    }
+
+    void pagesFromElsewhereNeedTheToken()
+    {
+        // A web page the user visits may post to a server on loopback; without a token, only
+        // pages from this machine may, and nothing runs for the others.
+        const QByteArray drop = R"({"sql":"DROP TABLE products"})";
+        const Response refused = request(m_open.get(), "POST", QStringLiteral("/db/shop/execute"),
+                                         drop, {}, "https://example.com");
+        QCOMPARE(refused.status, 403);
+        QVERIFY(refused.body.contains("example.com"));
+        QCOMPARE(request(m_open.get(), "GET", QStringLiteral("/db/shop/tables"), {}, {},
+                         "http://localhost:5173")
+                     .status,
+                 200);
+        QVERIFY(request(m_open.get(), "GET", QStringLiteral("/db/shop/tables"))
+                    .body.contains("products"));
+        // With a token, the token decides.
+        QCOMPARE(request(m_guarded.get(), "GET", QStringLiteral("/db/shop/tables"), {},
+                         "s3cret-token", "https://example.com")
+                     .status,
+                 200);
     }
 
     void failuresUseTheWorkersShapes_data()

@@ -1,3 +1,4 @@
+#include "core/net/websocketstream.h"
 #include "server/dosqlserver.h"
 #include "tests/support/rawwebsocket.h"
 #include "tests/support/rpcclient.h"
@@ -33,6 +34,29 @@ private:
         const QByteArray head = socket.responseHead();
         return head.startsWith("HTTP/1.1 101 ")
                && head.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n");
+    }
+
+    // dosqld's open WebSocket sessions, as /metrics counts them.
+    int openSessions() const
+    {
+        QTcpSocket http;
+        http.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+        if (!http.waitForConnected(5000))
+            return -1;
+        http.write("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        QByteArray response;
+        QDeadlineTimer deadline(5000);
+        while (http.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
+            QTest::qWait(5);
+            response += http.readAll();
+        }
+        response += http.readAll();
+        static constexpr QByteArrayView kName = "\ndosqld_connections ";
+        const qsizetype at = response.indexOf(kName);
+        if (at < 0)
+            return -1;
+        const qsizetype start = at + kName.size();
+        return response.mid(start, response.indexOf('\n', start) - start).trimmed().toInt();
     }
 
     static QJsonObject reply(RawWebSocket &socket)
@@ -83,6 +107,54 @@ private Q_SLOTS:
         const QByteArray head = socket.responseHead();
         QVERIFY2(head.startsWith(QByteArray("HTTP/1.1 " + status + ' ')), head.constData());
         QVERIFY(socket.waitForDisconnected());
+    }
+
+    void onlyPagesFromThisMachineMayOpenOneWithoutAToken_data()
+    {
+        QTest::addColumn<QByteArray>("origin");
+        QTest::addColumn<QByteArray>("status");
+        QTest::newRow("no Origin: not a browser") << QByteArray() << QByteArray("101");
+        QTest::newRow("a dev server on localhost")
+            << QByteArray("http://localhost:5173") << QByteArray("101");
+        QTest::newRow("127.0.0.1") << QByteArray("http://127.0.0.1:8080") << QByteArray("101");
+        QTest::newRow("[::1]") << QByteArray("http://[::1]:3000") << QByteArray("101");
+        QTest::newRow("any web site") << QByteArray("https://example.com") << QByteArray("403");
+        QTest::newRow("a look-alike")
+            << QByteArray("http://localhost.example.com") << QByteArray("403");
+        QTest::newRow("a sandboxed page") << QByteArray("null") << QByteArray("403");
+    }
+
+    void onlyPagesFromThisMachineMayOpenOneWithoutAToken()
+    {
+        QFETCH(QByteArray, origin);
+        QFETCH(QByteArray, status);
+        RawWebSocket socket;
+        QVERIFY(socket.open(m_server->port(), "/db/app", "dGhlIHNhbXBsZSBub25jZQ==", "13", {},
+                            origin.isEmpty() ? QByteArray() : "Origin: " + origin + "\r\n"));
+        const QByteArray head = socket.responseHead();
+        QVERIFY2(head.startsWith(QByteArray("HTTP/1.1 " + status + ' ')), head.constData());
+    }
+
+    void aClientThatStopsReadingIsDroppedAfterItsClose()
+    {
+        const int before = openSessions();
+        RawWebSocket socket;
+        QVERIFY(openSocket(socket));
+        QTRY_COMPARE_WITH_TIMEOUT(openSessions(), before + 1, 5000);
+        // Replies pile up unread until both ends' buffers are full; then the client closes.
+        socket.stopReading();
+        const QByteArray bigRead = text("{\"id\":\"r\",\"method\":\"query\",\"params\":{\"sql\":"
+                                        "\"SELECT zeroblob(60000) AS b\"}}")
+                                       .bytes();
+        QByteArray many;
+        for (int i = 0; i < 200; ++i)
+            many += bigRead;
+        socket.write(many);
+        QTest::qWait(500);
+        socket.write(ClientFrame{0x8, QByteArray("\x03\xe8", 2)}.bytes());
+        // The server cannot send its close; it drops the connection after kCloseTimeoutMs
+        // instead of keeping the session for ever.
+        QTRY_COMPARE_WITH_TIMEOUT(openSessions(), before, WebSocketStream::kCloseTimeoutMs + 5000);
     }
 
     void requestsHoweverTheyAreFramed()

@@ -56,11 +56,11 @@ public:
         bool valid = false; // a whole, unmasked, final server frame arrived
     };
 
-    // Connects and sends an upgrade request for `path` with `extraHeaders` (each ending in CRLF);
-    // `key` and `version` may be broken on purpose.
+    // Connects and sends an upgrade request for `path`, then `trailing`; `key` and `version` may
+    // be broken on purpose, and `extraHeaders` (each line ending in CRLF) added.
     bool open(quint16 port, const QByteArray &path,
               const QByteArray &key = "dGhlIHNhbXBsZSBub25jZQ==", const QByteArray &version = "13",
-              const QByteArray &trailing = {})
+              const QByteArray &trailing = {}, const QByteArray &extraHeaders = {})
     {
         m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
         if (!m_socket.waitForConnected(5000))
@@ -70,7 +70,7 @@ public:
                                "Connection: Upgrade\r\n";
         if (!key.isEmpty())
             request += "Sec-WebSocket-Key: " + key + "\r\n";
-        request += "Sec-WebSocket-Version: " + version + "\r\n\r\n";
+        request += "Sec-WebSocket-Version: " + version + "\r\n" + extraHeaders + "\r\n";
         m_socket.write(request + trailing);
         return true;
     }
@@ -88,6 +88,10 @@ public:
         m_buffer.remove(0, end + 4);
         return head;
     }
+
+    // From now on this client takes nothing more off the connection, so that the server's
+    // writes back up once the system's buffers are full.
+    void stopReading() { m_socket.setReadBufferSize(1); }
 
     void write(const QByteArray &bytes)
     {
