@@ -115,27 +115,27 @@
 <context>
     <name>ClientWebSocket</name>
     <message>
-        <location filename="../core/net/clientwebsocket.cpp" line="18"/>
+        <location filename="../core/net/clientwebsocket.cpp" line="19"/>
         <source>The server did not complete the WebSocket handshake in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/clientwebsocket.cpp" line="90"/>
+        <location filename="../core/net/clientwebsocket.cpp" line="91"/>
         <source>The server&apos;s answer to the WebSocket upgrade is too long.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/clientwebsocket.cpp" line="116"/>
+        <location filename="../core/net/clientwebsocket.cpp" line="121"/>
         <source>The server refused the WebSocket upgrade (HTTP status %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/clientwebsocket.cpp" line="117"/>
+        <location filename="../core/net/clientwebsocket.cpp" line="122"/>
         <source>The server did not answer the WebSocket upgrade with HTTP.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/clientwebsocket.cpp" line="122"/>
+        <location filename="../core/net/clientwebsocket.cpp" line="128"/>
         <source>The server&apos;s answer to the WebSocket upgrade is not a valid one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -400,33 +400,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="188"/>
+        <location filename="../server/dosqlserver.cpp" line="201"/>
+        <source>Pages from %1 may not use this server without a token. Start dosqld with --token to let them, or serve the page from this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/dosqlserver.cpp" line="216"/>
         <source>No WebSocket endpoint at %1; connect to /db/&lt;name&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="192"/>
-        <location filename="../server/dosqlserver.cpp" line="229"/>
+        <location filename="../server/dosqlserver.cpp" line="196"/>
         <source>A valid token is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="239"/>
+        <location filename="../server/dosqlserver.cpp" line="269"/>
         <source>Nothing at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="314"/>
+        <location filename="../server/dosqlserver.cpp" line="344"/>
         <source>The body must be a JSON object {&quot;sql&quot;: ..., &quot;params&quot;: [...]}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="353"/>
+        <location filename="../server/dosqlserver.cpp" line="383"/>
         <source>Nothing at %1 for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/dosqlserver.cpp" line="405"/>
+        <location filename="../server/dosqlserver.cpp" line="435"/>
         <source>from must be a non-negative integer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,17 +1363,32 @@ Check that the file is a SQLite database and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="524"/>
+        <location filename="../core/net/rpcchannel.cpp" line="528"/>
         <source>%1 sent a reply larger than %2 MiB; ask for fewer rows at a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="542"/>
+        <location filename="../core/net/rpcchannel.cpp" line="531"/>
+        <source>%1 closed the connection on a request too large for it (%2). Send less at a time: smaller values, or fewer statements in one batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="533"/>
+        <source>close code 1009</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="552"/>
         <source>The connection to %1 closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/rpcchannel.cpp" line="568"/>
+        <location filename="../core/net/rpcchannel.cpp" line="553"/>
+        <source>%1 closed the connection: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/rpcchannel.cpp" line="579"/>
         <source> A change sent just before may or may not have been applied; check before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1444,42 +1463,42 @@ Check that the file is a SQLite database and that you may read it.</source>
 <context>
     <name>RpcSession</name>
     <message>
-        <location filename="../server/rpcsession.cpp" line="99"/>
+        <location filename="../server/rpcsession.cpp" line="100"/>
         <source>The frame is %1 bytes; this server accepts at most %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="117"/>
+        <location filename="../server/rpcsession.cpp" line="118"/>
         <source>The frame is not a JSON object: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="129"/>
+        <location filename="../server/rpcsession.cpp" line="130"/>
         <source>A request needs a string id, a string method and object params.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="324"/>
+        <location filename="../server/rpcsession.cpp" line="325"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="351"/>
+        <location filename="../server/rpcsession.cpp" line="352"/>
         <source>Unknown operation &quot;%1&quot;: use INSERT, UPDATE, DELETE or DDL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="366"/>
+        <location filename="../server/rpcsession.cpp" line="367"/>
         <source>fromLSN must be a non-negative integer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="420"/>
+        <location filename="../server/rpcsession.cpp" line="421"/>
         <source>The subscriber fell too far behind; subscribe again from lastLSN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rpcsession.cpp" line="434"/>
+        <location filename="../server/rpcsession.cpp" line="435"/>
         <source>There is no subscription &quot;%1&quot; on this connection.</source>
         <translation type="unfinished"></translation>
     </message>
