@@ -78,6 +78,42 @@ public:
         } while (take(','));
         return take('}');
     }
+    // An object whose members usually come in `order`, each given as its writer puts it: the
+    // name, quoted, and the colon. A member is tried first as those bytes where that writer puts
+    // it (or one later, as members may be left out), which costs one comparison; any other is
+    // read by name and looked up. `member(index)` is called with the reader at the value of
+    // order[index], or of a name not in it (-1), reads it, and answers false to give up.
+    template<qsizetype N, typename Member>
+    bool objectInOrder(const QByteArrayView (&order)[N], Member &&member)
+    {
+        if (!take('{'))
+            return false;
+        if (take('}'))
+            return true;
+        qsizetype next = 0;
+        do {
+            qsizetype index = -1;
+            for (qsizetype k = next; k < N && k < next + 2 && index < 0; ++k) {
+                if (takeText(order[k]))
+                    index = k;
+            }
+            if (index < 0) {
+                QByteArrayView name;
+                if (!key(&name))
+                    return false;
+                for (qsizetype k = 0; k < N && index < 0; ++k) {
+                    if (order[k].size() == name.size() + 3
+                        && std::memcmp(order[k].data() + 1, name.data(), name.size()) == 0)
+                        index = k;
+                }
+            }
+            if (index >= 0)
+                next = index + 1;
+            if (!member(index))
+                return false;
+        } while (take(','));
+        return take('}');
+    }
     // An array: `element()` reads each element, answering false to give up.
     template<typename Element>
     bool array(Element &&element)

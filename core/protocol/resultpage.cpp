@@ -73,60 +73,16 @@ enum class Member {
     Other
 };
 
-Member memberOf(QByteArrayView name)
-{
-    if (JsonReader::is(name, "columns"))
-        return Member::Columns;
-    if (JsonReader::is(name, "columnTypes"))
-        return Member::ColumnTypes;
-    if (JsonReader::is(name, "rows"))
-        return Member::Rows;
-    if (JsonReader::is(name, "rowsAffected"))
-        return Member::RowsAffected;
-    if (JsonReader::is(name, "lastInsertRowid"))
-        return Member::LastInsertRowid;
-    if (JsonReader::is(name, "hasMore"))
-        return Member::HasMore;
-    if (JsonReader::is(name, "cursor"))
-        return Member::Cursor;
-    return Member::Other;
-}
-
-// dosqld's members, in the order it writes them.
-struct KnownMember
-{
-    QByteArrayView text; // its name as written, with the colon
-    Member member;
-};
-constexpr KnownMember kDosqldOrder[] = {{"\"columns\":", Member::Columns},
-                                        {"\"columnTypes\":", Member::ColumnTypes},
-                                        {"\"rows\":", Member::Rows},
-                                        {"\"rowsAffected\":", Member::RowsAffected},
-                                        {"\"lastInsertRowid\":", Member::LastInsertRowid},
-                                        {"\"duration\":", Member::Other},
-                                        {"\"lsn\":", Member::Other},
-                                        {"\"hasMore\":", Member::HasMore},
-                                        {"\"cursor\":", Member::Cursor}};
-
-// The next member's name and colon. Tried first as the bytes dosqld writes where it writes them
-// (`expected`, or the one after it, as some are left out), which costs a comparison; else read
-// and looked up.
-bool nextMember(JsonReader &reader, qsizetype *expected, Member *member)
-{
-    const qsizetype known = qsizetype(std::size(kDosqldOrder));
-    for (qsizetype k = *expected; k < known && k < *expected + 2; ++k) {
-        if (reader.takeText(kDosqldOrder[k].text)) {
-            *member = kDosqldOrder[k].member;
-            *expected = k + 1;
-            return true;
-        }
-    }
-    QByteArrayView name;
-    if (!reader.key(&name))
-        return false;
-    *member = memberOf(name);
-    return true;
-}
+// dosqld's members, in the order it writes them: the names as written, with the colon, and
+// what each is. The others (duration, lsn, and any to come) are skipped.
+constexpr QByteArrayView kDosqldOrder[]
+    = {"\"columns\":",      "\"columnTypes\":",     "\"rows\":",
+       "\"rowsAffected\":", "\"lastInsertRowid\":", "\"duration\":",
+       "\"lsn\":",          "\"hasMore\":",         "\"cursor\":"};
+constexpr Member kDosqldMembers[] = {Member::Columns,      Member::ColumnTypes,     Member::Rows,
+                                     Member::RowsAffected, Member::LastInsertRowid, Member::Other,
+                                     Member::Other,        Member::HasMore,         Member::Cursor};
+static_assert(std::size(kDosqldOrder) == std::size(kDosqldMembers));
 
 } // namespace
 
@@ -168,18 +124,10 @@ bool ResultPage::read(QByteArrayView json, ResultPage *page, ColumnCache *cache)
         }
         return reader.skip(); // duration, lsn, and members yet to come
     };
-    if (!reader.take('{'))
+    if (!reader.objectInOrder(kDosqldOrder, [&](qsizetype index) {
+            return readMember(index < 0 ? Member::Other : kDosqldMembers[index]);
+        }))
         return false;
-    if (!reader.take('}')) {
-        qsizetype expected = 0;
-        do {
-            Member member = Member::Other;
-            if (!nextMember(reader, &expected, &member) || !readMember(member))
-                return false;
-        } while (reader.take(','));
-        if (!reader.take('}'))
-            return false;
-    }
     if (!reader.atEnd())
         return false;
     if (cache && namesText == cache->namesText && typesText == cache->typesText) {
