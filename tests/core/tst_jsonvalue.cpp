@@ -101,8 +101,8 @@ private Q_SLOTS:
         QTest::newRow("negative") << QJsonValue(-7.0) << qint64(-7);
         QTest::newRow("decimal string") << QJsonValue(QStringLiteral("9223372036854775807"))
                                         << std::numeric_limits<qint64>::max();
-        QTest::newRow("largest double below 2^63") << QJsonValue(9223372036854774784.0)
-                                                   << qint64(9223372036854774784);
+        QTest::newRow("largest double below 2^63")
+            << QJsonValue(9223372036854774784.0) << qint64(9223372036854774784);
         // A broken peer's counts are not read as garbage (or as undefined behaviour).
         QTest::newRow("2^63") << QJsonValue(9223372036854775808.0) << qint64(0);
         QTest::newRow("1e22") << QJsonValue(1e22) << qint64(0);

@@ -2,6 +2,7 @@
 #include "core/net/remoteconnection.h"
 #include "core/net/rpcchannel.h"
 #include "server/dosqlserver.h"
+#include "tests/support/inprocessdosqld.h"
 #include "tests/support/testdb.h"
 
 #include <QJsonArray>
@@ -281,17 +282,11 @@ private Q_SLOTS:
     void aRequestTooLargeForTheServerIsNotCalledAReplyTooLarge()
     {
         QTemporaryDir dir;
-        SqliteDb db;
-        QVERIFY(!db.open(dir.filePath(QStringLiteral("app.db")), SqliteDb::OpenMode::Create));
-        db.close();
         DosqlServer::Config config;
-        config.dataDir = dir.path();
-        config.port = 0;
         config.maxFrameBytes = 1024; // past 4 KiB dosqld closes the socket, code 1009
-        DosqlServer server(config);
-        QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
-        auto connection = open(QStringLiteral("http://127.0.0.1:%1/db/app").arg(server.port()));
+        const auto server = startInProcessDosqld(dir, config);
+        QVERIFY(server);
+        auto connection = open(QStringLiteral("http://127.0.0.1:%1/db/app").arg(server->port()));
         QCOMPARE(connection->state(), Connection::State::Open);
         const TestDb::Outcome r = TestDb::run(connection.get(), QStringLiteral("SELECT length(?)"),
                                               {SqlValue(QString(8000, u'x'))});

@@ -1,7 +1,6 @@
-#include "core/engine/sqlitedb.h"
 #include "core/net/clientwebsocket.h"
 #include "core/net/websocketframes.h"
-#include "server/dosqlserver.h"
+#include "tests/support/inprocessdosqld.h"
 
 #include <QDeadlineTimer>
 #include <QPointer>
@@ -82,16 +81,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        SqliteDb db;
-        QVERIFY(!db.open(m_dir.filePath(QStringLiteral("app.db")), SqliteDb::OpenMode::Create));
-        db.close();
         DosqlServer::Config config;
-        config.dataDir = m_dir.path();
-        config.port = 0;
         config.token = QStringLiteral("s3cret");
-        m_dosqld = std::make_unique<DosqlServer>(config);
-        QString error;
-        QVERIFY2(m_dosqld->start(&error), qPrintable(error));
+        m_dosqld = startInProcessDosqld(m_dir, config);
+        QVERIFY(m_dosqld);
     }
 
     void cleanupTestCase() { m_dosqld.reset(); }

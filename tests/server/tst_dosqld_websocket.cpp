@@ -1,5 +1,5 @@
 #include "core/net/websocketstream.h"
-#include "server/dosqlserver.h"
+#include "tests/support/inprocessdosqld.h"
 #include "tests/support/rawwebsocket.h"
 #include "tests/support/rpcclient.h"
 
@@ -75,12 +75,9 @@ private Q_SLOTS:
         QVERIFY(!db.exec(QStringLiteral("CREATE TABLE t(v); INSERT INTO t VALUES ('π')")));
         db.close();
         DosqlServer::Config config;
-        config.dataDir = m_dir.path();
-        config.port = 0;
         config.maxFrameBytes = kMaxFrameBytes;
-        m_server = std::make_unique<DosqlServer>(config);
-        QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        m_server = startInProcessDosqld(m_dir, config);
+        QVERIFY(m_server);
     }
 
     void cleanupTestCase() { m_server.reset(); }
