@@ -6,7 +6,6 @@
 #include <QQueue>
 
 class QTcpSocket;
-class QTimer;
 
 // One end of an open WebSocket (RFC 6455), on the TCP (or TLS) socket whose handshake is done:
 // messages in and out, pings answered, the closing handshake, and a close with the code that

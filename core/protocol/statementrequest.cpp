@@ -18,14 +18,22 @@ bool hasText(const QString &sql)
     return std::any_of(sql.cbegin(), sql.cend(), [](QChar c) { return !c.isSpace(); });
 }
 
+// Whether `member` is a known one not seen before, marking it seen: an unknown or repeated
+// member is the general path's to word.
+bool firstOfKnown(qsizetype member, unsigned *seen)
+{
+    if (member < 0 || (*seen & (1u << member)))
+        return false;
+    *seen |= 1u << member;
+    return true;
+}
+
 bool readParams(JsonReader &reader, StatementRequest *request, JsonReader::StringMemo *sqlMemo)
 {
     unsigned seen = 0;
     const bool read = reader.objectInOrder(kParams, [&](qsizetype member) {
-        // An unknown or repeated member: the general path's to word.
-        if (member < 0 || (seen & (1u << member)))
+        if (!firstOfKnown(member, &seen))
             return false;
-        seen |= 1u << member;
         switch (ParamsMember(member)) {
         case Sql: {
             QString &sql = request->statement.sql;
@@ -98,9 +106,8 @@ bool StatementRequest::read(QByteArrayView frame, StatementRequest *request,
     JsonReader reader(frame);
     unsigned seen = 0;
     const bool read = reader.objectInOrder(kEnvelope, [&](qsizetype member) {
-        if (member < 0 || (seen & (1u << member)))
+        if (!firstOfKnown(member, &seen))
             return false;
-        seen |= 1u << member;
         switch (EnvelopeMember(member)) {
         case Id:
             return readId(reader, &request->id);
